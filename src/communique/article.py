@@ -1,0 +1,173 @@
+"""The Article: one document and every record found in it, with character offsets."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+Span = tuple[int, int]
+"""A ``[start, end)`` code-point offset pair into ``Article.text``."""
+
+
+@dataclass(slots=True)
+class Entity:
+    """An actor: a person, organisation, country, IGO, group, outlet or place, with all its mentions."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    title: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Quote:
+    """A direct, indirect or mixed quotation with its speaker, cue and channel."""
+
+    id: str
+    span: Span
+    text: str
+    kind: str
+    speaker: str | None = None
+    speaker_span: Span | None = None
+    cue_span: Span | None = None
+    channel: str | None = None
+    channel_span: Span | None = None
+
+
+@dataclass(slots=True)
+class Event:
+    """Who did what to whom: a PLOVER/CAMEO-coded event with the evidence for each field."""
+
+    id: str
+    plover: str
+    trigger_span: Span
+    sentence_span: Span
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    cameo: str | None = None
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    source_spans: list[Span] = field(default_factory=list)
+    target_spans: list[Span] = field(default_factory=list)
+    date: str | None = None
+    location: str | None = None
+    modality: str = "asserted"
+    quote: str | None = None
+    goldstein: float | None = None
+    confidence: float = 0.5
+
+
+@dataclass(slots=True)
+class Time:
+    """A time expression normalised to a TIMEX3 value."""
+
+    id: str
+    span: Span
+    text: str
+    value: str | None
+    type: str
+
+
+@dataclass(slots=True)
+class Place:
+    """A toponym resolved against GeoNames; ``metonymic`` when it stands for a government or people."""
+
+    id: str
+    span: Span
+    text: str
+    name: str
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    feature: str | None = None
+    metonymic: bool = False
+
+
+@dataclass(slots=True)
+class DocumentError:
+    """A problem with one document; the run goes on."""
+
+    stage: str
+    message: str
+
+
+@dataclass(slots=True)
+class Article:
+    """One document flowing through the pipeline.
+
+    ``doc`` holds the spaCy parse once the ``nlp`` stage has run; it is never serialised.
+    ``published_inferred`` is true when ``published`` was not given but found in the document.
+    """
+
+    id: str
+    text: str
+    published: str | None = None
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published_inferred: bool = False
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    times: list[Time] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    errors: list[DocumentError] = field(default_factory=list)
+    doc: Any = None
+    _mention_index: list[tuple[int, int, Entity]] | None = field(default=None, repr=False)
+
+    def add_error(self, stage: str, message: str) -> None:
+        """Record a per-document problem without stopping the run."""
+        self.errors.append(DocumentError(stage, message))
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The entity with a mention overlapping ``[start, end)``, preferring the longest overlap."""
+        if self._mention_index is None:
+            self._mention_index = sorted(
+                (s, e, ent) for ent in self.entities for s, e in ent.mentions
+            )
+        index = self._mention_index
+        i = bisect.bisect_left(index, (end,)) - 1
+        best: tuple[int, Entity] | None = None
+        while i >= 0:
+            s, e, ent = index[i]
+            overlap = min(e, end) - max(s, start)
+            if overlap > 0 and (best is None or overlap > best[0]):
+                best = (overlap, ent)
+            if e <= start and s < start - 200:
+                break
+            i -= 1
+        return best[1] if best else None
+
+    def entity_by_id(self, entity_id: str) -> Entity | None:
+        """The entity with this id, or None."""
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+    def forget_mention_index(self) -> None:
+        """Drop the cached mention index after entities change."""
+        self._mention_index = None
+
+    def to_contract(self) -> dict[str, Any]:
+        """The output line of the extraction contract (see CONTRACT.md)."""
+        return {
+            "id": self.id,
+            "published": self.published,
+            "published_inferred": self.published_inferred,
+            "title": self.title,
+            "entities": [_record(e) for e in self.entities],
+            "quotes": [_record(q) for q in self.quotes],
+            "events": [_record(v) for v in self.events],
+            "times": [_record(t) for t in self.times],
+            "places": [_record(p) for p in self.places],
+            "errors": [_record(err) for err in self.errors],
+        }
+
+
+def _record(obj: Any) -> dict[str, Any]:
+    """A dataclass as a JSON-ready dict; tuples become lists."""
+    return asdict(obj)
