@@ -59,6 +59,7 @@ class Event:
     modality: str = "asserted"
     quote: str | None = None
     goldstein: float | None = None
+    quad_class: str | None = None
     confidence: float = 0.5
 
 
@@ -159,6 +160,8 @@ class Article:
             "published": self.published,
             "published_inferred": self.published_inferred,
             "title": self.title,
+            "url": self.url,
+            "outlet": self.outlet,
             "entities": [_record(e) for e in self.entities],
             "quotes": [_record(q) for q in self.quotes],
             "events": [_record(v) for v in self.events],

@@ -1,0 +1,55 @@
+"""The ingest stage: rejects texts that cannot be analysed and normalises the publication date."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.article import Article
+from communique.stages.ingest import IngestStage, TextRejected, check_text, normalise_published
+
+
+def ingest(text: str, published: str | None = None, max_chars: int = 1000) -> Article:
+    return IngestStage({"max_chars": max_chars}).process(Article(id="t", text=text, published=published))
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t  "])
+def test_empty_or_blank_text_is_rejected_with_an_error(text: str):
+    article = ingest(text)
+    assert article.text == ""
+    assert article.errors[0].stage == "ingest" and "empty" in article.errors[0].message
+
+
+def test_text_over_the_limit_is_emptied_and_the_limit_named():
+    article = ingest("The delegates met again. " * 10, max_chars=100)
+    assert article.text == ""
+    assert "stages.ingest.max_chars" in article.errors[0].message
+
+
+def test_text_with_nul_characters_is_treated_as_binary():
+    with pytest.raises(TextRejected, match="binary"):
+        check_text("abc\x00def", 100)
+
+
+def test_good_text_passes_untouched():
+    article = ingest("The mayor of Lyon opened the bridge on Friday.", published="2022-01-11")
+    assert article.text.startswith("The mayor") and not article.errors
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [("2022-01-11", "2022-01-11"), ("2022-01-11T23:10:00Z", "2022-01-11"), ("2022-01-11 08:00", "2022-01-11"),
+     ("  2021-12-31  ", "2021-12-31")],
+)
+def test_published_dates_and_datetimes_become_iso_dates(raw: str, iso: str):
+    assert normalise_published(raw) == iso
+
+
+@pytest.mark.parametrize("raw", ["last Tuesday", "11/01/2022", "2022-13-45", "", None])
+def test_unparseable_published_gives_none(raw):
+    assert normalise_published(raw) is None
+
+
+def test_unparseable_published_is_reported_and_cleared():
+    article = ingest("Talks resumed.", published="sometime in May")
+    assert article.published is None
+    assert "not an ISO date" in article.errors[0].message

