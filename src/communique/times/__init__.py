@@ -1,0 +1,1 @@
+"""Time expressions: finding them, normalising them to TIMEX3, and the dateline they resolve against."""

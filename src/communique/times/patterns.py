@@ -1,0 +1,115 @@
+"""Find time-expression spans: spaCy DATE/TIME entities, cut to TimeML extents, plus the words spaCy
+leaves out ("now", "currently", a lone weekday)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from communique.times.lexicon import load_lexicon
+
+LEADING_DROP = re.compile(
+    r"^(?:(?:on|in|at|by|from|since|until|till|through|during|for|between|before|after|of|over|"
+    r"about|around|some|approximately|roughly|as of|starting|beginning|within|per)\s+)+",
+    re.IGNORECASE,
+)
+"""TimeML leaves the preposition out of the extent ("met on [Monday]")."""
+
+TRAILING_DROP = re.compile(r"\s+(?:earlier|later|before|after|beforehand|afterwards|prior)$", re.IGNORECASE)
+"""TimeML marks "[a month] earlier" as a duration and leaves the adverb out."""
+
+RANGE = re.compile(r"^(?P<a>\d{4})\s*[-–/]\s*(?P<b>\d{2}|\d{4})$"
+                   r"|^(?:from |between )?(?P<c>.+?) (?:to|and|until|through) (?P<d>.+)$")
+AGE = re.compile(r"\b(?:year|month|week|day)s?[- ]old\b|\baged?\b|\bages\b", re.IGNORECASE)
+
+
+def candidate_spans(doc) -> Iterator[tuple[int, int]]:
+    """Character spans of likely time expressions, in text order, not overlapping."""
+    text = doc.text  # built from the tokens on every access: read it once
+    spans = []
+    for start, end in merged_entities(doc, text):
+        if not AGE.search(text[start:end]):
+            spans.extend(split_range(*trim(text, start, end)))
+    taken = [(s, e) for s, e in spans if e > s]
+    taken.extend(extra_spans(text, taken))
+    return iter(sorted(set(taken)))
+
+
+def merged_entities(doc, text: str) -> list[tuple[int, int]]:
+    """DATE/TIME entity spans, joining neighbours split by a space ("Friday" + "afternoon")."""
+    merged: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if merged and text[merged[-1][1] : ent.start_char].strip() == "":
+            merged[-1] = (merged[-1][0], ent.end_char)
+        else:
+            merged.append((ent.start_char, ent.end_char))
+    return merged
+
+
+def trim(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The span without a leading preposition or a trailing possessive/punctuation."""
+    chunk = text[start:end]
+    m = LEADING_DROP.match(chunk)
+    if m and m.end() < len(chunk):
+        start += m.end()
+    while end > start and text[end - 1] in " .,;:'’\"":
+        if text[end - 1] == "." and re.search(r"\b(?:[a-z]\.[a-z]|jan|feb|aug|sept?|oct|nov|dec)\.$",
+                                             text[start:end], re.I):
+            break
+        end -= 1
+    if text[start:end].lower().endswith(("'s", "’s")):
+        end -= 2
+    m = TRAILING_DROP.search(text[start:end])
+    if m and m.start() > 0:
+        end = start + m.start()
+    return text, start, end
+
+
+def split_range(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """"2009-2010" and "1957-58" as two years; "from June to August" as two months."""
+    chunk = text[start:end]
+    m = RANGE.match(chunk)
+    if not m:
+        return [(start, end)]
+    if m["a"]:
+        return [(start + m.start("a"), start + m.end("a")), (start + m.start("b"), start + m.end("b"))]
+    left, right = m["c"], m["d"]
+    if looks_like_point(left) and looks_like_point(right):
+        return [(start + m.start("c"), start + m.end("c")), (start + m.start("d"), start + m.end("d"))]
+    return [(start, end)]
+
+
+def looks_like_point(text: str) -> bool:
+    """True for a piece of a range that names a time on its own (a month, a weekday, a year)."""
+    lex = load_lexicon()
+    words = text.lower().replace(",", "").split()
+    return bool(words) and (words[0].rstrip(".") in lex.months or words[0] in lex.weekdays
+                            or re.fullmatch(r"\d{4}", words[0]) is not None)
+
+
+def extra_spans(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Reference words ("now", "currently", "the past") and weekdays that spaCy did not tag."""
+    for m in reference_pattern().finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        if m.group().lower() == "now" and is_discourse_now(text, m.start()):
+            continue
+        yield m.start(), m.end()
+
+
+@lru_cache(maxsize=1)
+def reference_pattern() -> re.Pattern[str]:
+    """Reference words and full weekday names, longest first."""
+    lex = load_lexicon()
+    weekdays = {w for w in lex.weekdays if len(w) > 4}  # full names only: "Sun", "Wed" are words too
+    words = sorted(lex.standalone_refs | weekdays, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+def is_discourse_now(text: str, offset: int) -> bool:
+    """"now" in "now that ..." is a conjunction, not a time."""
+    following = text[offset + 3 : offset + 9].lower()
+    return following.startswith(" that")

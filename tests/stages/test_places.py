@@ -1,0 +1,30 @@
+"""The places stage on parsed made-up text."""
+
+from __future__ import annotations
+
+from communique.stages.places import PlacesStage
+
+
+def run(parsed, text):
+    return PlacesStage().process(parsed(text))
+
+
+def test_places_stage_resolves_a_capital_with_coordinates(parsed):
+    article = run(parsed, "Delegations from both sides arrived in Brussels for the talks.")
+    brussels = next(p for p in article.places if p.text == "Brussels")
+    assert (brussels.country, brussels.feature, brussels.metonymic) == ("BEL", "PPLC", False)
+    assert abs(brussels.lat - 50.85) < 0.2 and abs(brussels.lon - 4.35) < 0.2
+    assert brussels.id.startswith("P")
+
+
+def test_places_stage_marks_a_government_capital_as_metonymic(parsed):
+    article = run(parsed, "Moscow rejected the offer, and the talks in Geneva ended.")
+    flags = {p.text: p.metonymic for p in article.places}
+    assert flags == {"Moscow": True, "Geneva": False}
+
+
+def test_places_stage_resolves_countries_and_continents(parsed):
+    article = run(parsed, "The war in Ukraine has changed security across Europe.")
+    ids = {p.text: p.geonameid for p in article.places}
+    assert ids["Ukraine"] == 690791
+    assert ids["Europe"] == 6255148
