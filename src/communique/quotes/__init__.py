@@ -1,0 +1,1 @@
+"""Quote attribution: quote marks, cue lexicon, speakers and channels."""

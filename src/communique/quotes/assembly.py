@@ -1,0 +1,219 @@
+"""Assembles quotes: parse attributions joined with quote marks, split and running quotes, speakers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from communique.article import Article, Entity, Quote
+from communique.quotes.attribution import Attribution, find_attributions
+from communique.quotes.channels import Channel, as_outlet, find_channel, load_channels
+from communique.quotes.cues import load_cues
+from communique.quotes.marks import QuoteMarkSpan, find_quote_marks
+
+DIRECT_SHARE = 0.6
+"""A content clause at least this much inside quote marks is a direct quote; less is mixed.
+Set by hand, checked on the first 300 articles of quotes/polnear_train."""
+GLUE_BEFORE = " ,;:—–-\n\t"
+GLUE_AFTER = " ,;:.—–-\n\t"
+"""What may stand between a quotation and its attribution clause: '“…,” he said. “…”'."""
+MIN_LONE_WORDS = 5
+"""An unattributed quotation shorter than this is a title or scare quote, not speech
+(chosen by hand from reading PolNeAR train output; not swept)."""
+
+
+@dataclass(slots=True)
+class Draft:
+    """A quote being assembled: its attribution (None for a lone quotation) and marks."""
+
+    span: tuple[int, int]
+    kind: str
+    attribution: Attribution | None
+    marks: list[int] = field(default_factory=list)
+    speaker: Entity | None = None
+    speaker_span: tuple[int, int] | None = None
+    channel: Channel | None = None
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _union(span: tuple[int, int], mark: QuoteMarkSpan) -> tuple[int, int]:
+    return min(span[0], mark.start), max(span[1], mark.end)
+
+
+def _glued(text: str, start: int, end: int, glue: str) -> bool:
+    return start <= end and not text[start:end].strip(glue)
+
+
+class QuoteAssembler:
+    """Builds the quotes of one parsed article."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text
+        self.marks = find_quote_marks(article.text)
+        self.claimed: set[int] = set()
+        self.drafts: list[Draft] = []
+
+    def assemble(self) -> list[Quote]:
+        """Every quote of the article, in text order, with ids Q1, Q2, …"""
+        attributions = self._attributions()
+        for attribution in attributions:
+            self._draft_from_content(attribution)
+        for draft in self.drafts:
+            self._attach_adjacent(draft)
+        self._continue_paragraphs()
+        self._lone_quotes()
+        return self._finish()
+
+    def _attributions(self) -> list[Attribution]:
+        found = list(find_attributions(self.article.doc, self.text, load_cues()))
+        cues = {a.cue.i for a in found if not a.according}
+        lexicon = load_channels()
+        kept = []
+        for a in found:
+            if a.according and a.cue.head.i in cues and \
+                    as_outlet(a.subject, lexicon, self._entity_kind) is not None:
+                continue  # "X said, according to Sputnik": a channel, not another source
+            kept.append(a)
+        return kept
+
+    def _entity_kind(self, start: int, end: int) -> str | None:
+        entity = self.article.entity_at(start, end)
+        return entity.kind if entity is not None else None
+
+    def _marks_in(self, span: tuple[int, int]) -> list[int]:
+        return [i for i, m in enumerate(self.marks) if _overlap(span, (m.start, m.end)) > 0]
+
+    def _inside_mark(self, char: int) -> bool:
+        return any(m.start < char < m.end for m in self.marks)
+
+    def _draft_from_content(self, attribution: Attribution) -> None:
+        content = attribution.content
+        if self._inside_mark(attribution.cue.idx):
+            return  # "I think …" inside a quotation is the quoted speaker's, not a source of it
+        if content is None:
+            self.drafts.append(Draft(attribution.clause, "direct", attribution))
+            return
+        inside = self._marks_in(content)
+        covered = sum(_overlap(content, (self.marks[i].start, self.marks[i].end)) for i in inside)
+        span, kind = content, "indirect"
+        if inside and covered >= DIRECT_SHARE * (content[1] - content[0]):
+            kind = "direct"
+            for i in inside:
+                span = _union(span, self.marks[i])
+        elif inside:
+            kind = "mixed"
+        self.claimed.update(inside)
+        self.drafts.append(Draft(span, kind, attribution, marks=inside))
+
+    def _attach_adjacent(self, draft: Draft) -> None:
+        """Quotations right before or after the attribution clause belong to it (split quotes)."""
+        if draft.kind != "direct" or draft.attribution is None:
+            return
+        clause = draft.attribution.clause
+        for i, mark in enumerate(self.marks):
+            if i in self.claimed:
+                continue
+            before = mark.end <= clause[0] and _glued(self.text, mark.end, clause[0], GLUE_BEFORE)
+            after = mark.start >= clause[1] and _glued(self.text, clause[1], mark.start, GLUE_AFTER)
+            if before or after:
+                self._claim(draft, i)
+
+    def _claim(self, draft: Draft, i: int) -> None:
+        mark = self.marks[i]
+        draft.span = (mark.start, mark.end) if not draft.marks else _union(draft.span, mark)
+        draft.marks.append(i)
+        self.claimed.add(i)
+
+    def _continue_paragraphs(self) -> None:
+        """A quotation opening a paragraph right after a direct quote continues it."""
+        ordered = sorted((d for d in self.drafts if d.kind == "direct" and d.marks), key=lambda d: d.span)
+        for draft in ordered:
+            while True:
+                end = max(draft.span[1], draft.attribution.clause[1] if draft.attribution else 0)
+                nxt = next((i for i, m in enumerate(self.marks) if m.start >= end), None)
+                if nxt is None or nxt in self.claimed:
+                    break
+                mark = self.marks[nxt]
+                gap = self.text[end:mark.start]
+                if "\n" not in gap or not _glued(self.text, end, mark.start, GLUE_AFTER):
+                    break
+                self._claim(draft, nxt)
+
+    def _lone_quotes(self) -> None:
+        """Speech-like quotations nobody was found to say: kept, with the last speaker."""
+        for i, mark in enumerate(self.marks):
+            if i in self.claimed or mark.single:
+                continue
+            inner = self.text[mark.start:mark.end]
+            if len(inner.split()) < MIN_LONE_WORDS:
+                continue
+            self.drafts.append(Draft((mark.start, mark.end), "direct", None, marks=[i]))
+            self.claimed.add(i)
+
+    def _finish(self) -> list[Quote]:
+        unique: dict[tuple[int, int], Draft] = {}
+        for draft in sorted(self.drafts, key=lambda d: d.span):
+            if draft.kind != "direct" or draft.marks:
+                unique.setdefault(draft.span, draft)
+        drafts = list(unique.values())
+        for draft in drafts:
+            if draft.attribution is not None:
+                self._resolve(draft, draft.attribution)
+        last: Draft | None = None
+        for draft in drafts:
+            if draft.attribution is None:
+                self._borrow_speaker(draft, self._neighbour(draft, drafts) or last)
+            else:
+                last = draft
+        return [self._quote(draft, number) for number, draft in enumerate(drafts, 1)]
+
+    def _neighbour(self, draft: Draft, drafts: list[Draft]) -> Draft | None:
+        """For a lone quotation, the nearest attributed quote in the same paragraph."""
+        if draft.attribution is not None:
+            return None
+        start = self.text.rfind("\n", 0, draft.span[0]) + 1
+        end = self.text.find("\n", draft.span[1])
+        end = len(self.text) if end < 0 else end
+        near = [d for d in drafts if d.attribution is not None and start <= d.span[0] and d.span[1] <= end]
+        return min(near, key=lambda d: abs(d.span[0] - draft.span[0]), default=None)
+
+    @staticmethod
+    def _borrow_speaker(draft: Draft, other: Draft | None) -> None:
+        if other is not None:
+            draft.speaker, draft.speaker_span = other.speaker, other.speaker_span
+
+    def _resolve(self, draft: Draft, attribution: Attribution) -> None:
+        draft.speaker_span = attribution.source_span
+        if attribution.subject is not None:
+            subject = attribution.subject
+            draft.speaker = self.article.entity_at(subject.idx, subject.idx + len(subject)) or (
+                self.article.entity_at(*attribution.source_span) if attribution.source_span else None)
+        lexicon = load_channels()
+        if attribution.according:
+            draft.channel = as_outlet(attribution.subject, lexicon, self._entity_kind)
+        else:
+            draft.channel = find_channel(attribution.cue, lexicon, self._entity_kind)
+
+    def _quote(self, draft: Draft, number: int) -> Quote:
+        start, end = draft.span
+        attribution = draft.attribution
+        channel = draft.channel
+        return Quote(
+            id=f"Q{number}",
+            span=(start, end),
+            text=self.text[start:end],
+            kind=draft.kind,
+            speaker=draft.speaker.id if draft.speaker is not None else None,
+            speaker_span=draft.speaker_span,
+            cue_span=attribution.cue_span if attribution is not None else None,
+            channel=channel.name if channel is not None else None,
+            channel_span=channel.span if channel is not None else None,
+        )
+
+
+def extract_quotes(article: Article) -> list[Quote]:
+    """The quotes of a parsed article (``article.doc`` set), speakers resolved through its entities."""
+    return QuoteAssembler(article).assemble()

@@ -1,0 +1,233 @@
+"""Attributions from the parse: a cue verb, its subject (the source) and its content clause."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Token
+
+from communique.quotes.cues import Cue, CueLexicon
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+INHERIT_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp"})
+"""A cue with one of these relations and no subject of its own takes its head's subject:
+"denied X and said that…", "…, saying that…"."""
+CUE_POS = frozenset({"VERB", "AUX"})
+EDGE_PUNCT = " ,;:.—–-(\n\t"
+ParseSpan = tuple[int, int]
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A cue with the source it names and the content it introduces (character spans)."""
+
+    cue: Token
+    cue_span: ParseSpan
+    content: ParseSpan | None
+    subject: Token | None = None
+    source_span: ParseSpan | None = None
+    clause: ParseSpan = (0, 0)
+    according: bool = False
+    channel_tokens: list[Token] = field(default_factory=list)
+
+
+def trim(text: str, start: int, end: int, keep: str = "") -> ParseSpan:
+    """Strip spaces and edge punctuation from ``[start, end)``, keeping characters in ``keep``."""
+    strip = "".join(ch for ch in EDGE_PUNCT if ch not in keep)
+    while start < end and text[start] in strip:
+        start += 1
+    while end > start and text[end - 1] in strip:
+        end -= 1
+    return start, end
+
+
+def clip_to_paragraph(text: str, span: ParseSpan, at: int) -> ParseSpan:
+    """Keep a content span inside the paragraph of the cue at ``at``: a parse can run a headline
+    into the next paragraph, a report never does."""
+    start, end = span
+    first = text.rfind("\n", 0, at) + 1
+    last = text.find("\n", at)
+    return max(start, first), end if last < 0 else min(end, last)
+
+
+def token_range(tokens: list[Token]) -> ParseSpan:
+    """The character extent of the subtrees of ``tokens``."""
+    start = min(t.left_edge.idx for t in tokens)
+    right = max((t.right_edge for t in tokens), key=lambda t: t.i)
+    return start, right.idx + len(right)
+
+
+def subject_of(cue: Token, depth: int = 0) -> Token | None:
+    """The cue's subject, inherited through conjunction, participles and relative clauses."""
+    for child in cue.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.tag_ in ("WP", "WDT") and cue.dep_ == "relcl":
+                return cue.head  # "Smith, who said …": the source is the noun the clause describes
+            return child
+    if depth > 3 or cue.head is cue:
+        return None
+    if cue.dep_ == "relcl":
+        return cue.head
+    if cue.dep_ in INHERIT_SUBJECT_DEPS and cue.head.pos_ in CUE_POS:
+        return subject_of(cue.head, depth + 1)
+    return None
+
+
+def source_span(text: str, subject: Token) -> ParseSpan:
+    """The source mention: the subject's phrase, appositions included, without a relative clause."""
+    tokens = [subject] + [c for c in subject.children if c.dep_ not in ("relcl", "acl", "punct")]
+    if subject.dep_ not in SUBJECT_DEPS:  # the noun a relative clause hangs on
+        tokens = [subject] + [c for c in subject.children if c.i < subject.i]
+    start, end = token_range(tokens)
+    return trim(text, start, end)
+
+
+def match_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
+    """The lexicon entry this token realises, particle entries first ("call for" before "call")."""
+    cues = lexicon.cues_for(token.lemma_.lower())
+    if not cues:
+        return None
+    particles = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt")}
+    for cue in cues:
+        if cue.particle and cue.particle in particles:
+            return cue
+    return next((cue for cue in cues if cue.particle is None), None)
+
+
+def content_children(cue_token: Token, cue: Cue) -> list[Token]:
+    """The children that hold the content, by the cue's frames: clause first, then the rest."""
+    kids = list(cue_token.children)
+    clauses = [c for c in kids if c.dep_ in ("ccomp", "parataxis") and c.i > cue_token.i] \
+        or [c for c in kids if c.dep_ == "ccomp"]
+    clauses = clauses or _misattached_clauses(kids)
+    objects = [c for c in kids if c.dep_ in ("dobj", "oprd")]
+    if "clause" in cue.frames and clauses:
+        keep = [o for o in objects if "recipient" not in cue.frames and o.i > cue_token.i]
+        return keep + clauses
+    if "prep" in cue.frames:
+        preps = [c for c in kids if c.dep_ in ("prep", "prt") and c.lower_ == cue.particle]
+        pobjs = [g for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp")]
+        return pobjs + [c for c in kids if c.dep_ == "xcomp"] if pobjs else []
+    chosen = [c for c in objects if "object" in cue.frames and "recipient" not in cue.frames]
+    chosen += [c for c in kids if c.dep_ == "xcomp" and "infinitive" in cue.frames]
+    return chosen
+
+
+def _misattached_clauses(kids: list[Token]) -> list[Token]:
+    """A that-clause the parser hung on a prepositional object: 'said in a statement that …'."""
+    found = []
+    for prep in kids:
+        for pobj in prep.children if prep.dep_ == "prep" else ():
+            found += [g for g in pobj.children if g.dep_ in ("acl", "relcl") and g.i > pobj.i
+                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
+    return found
+
+
+def cue_extent(cue_token: Token, cue: Cue) -> ParseSpan:
+    """The cue's characters: the verb plus the particle that belongs to the cue ("point out")."""
+    end = cue_token.idx + len(cue_token)
+    for child in cue_token.children:
+        if child.dep_ in ("prt", "prep") and child.i == cue_token.i + 1 and \
+                (child.dep_ == "prt" or child.lower_ == cue.particle):
+            end = child.idx + len(child)
+    return cue_token.idx, end
+
+
+def clause_extent(cue_token: Token, subject: Token | None, content: list[Token]) -> ParseSpan:
+    """The attribution clause: subject, cue and the cue's other dependents, without the content."""
+    sent = cue_token.sent
+    inside = {t.i for c in content for t in c.subtree}
+    tokens = [t for t in cue_token.subtree
+              if t.i not in inside and sent.start <= t.i < sent.end and (t.dep_ != "punct" or t is cue_token)]
+    conjuncts = {t.i for c in cue_token.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    tokens = [t for t in tokens if t.i not in conjuncts]  # '…," he said, "and …"': the second piece
+    if subject is not None and sent.start <= subject.i < sent.end:
+        tokens += [t for t in subject.subtree if sent.start <= t.i < sent.end]
+    start = min(t.idx for t in tokens)
+    last = max(tokens, key=lambda t: t.i)
+    return start, last.idx + len(last)
+
+
+def attribution_for(text: str, token: Token, lexicon: CueLexicon) -> Attribution | None:
+    """The attribution a cue token makes, or None when it is no cue or has no content and no source."""
+    if token.pos_ not in CUE_POS:
+        return None
+    cue = match_cue(token, lexicon)
+    if cue is None:
+        return None
+    subject = subject_of(token)
+    if subject is not None and subject.lower_ in ("it", "there") and token.dep_ != "conj" \
+            and any(c.dep_ in ("expl",) for c in token.children):
+        return None
+    children = content_children(token, cue)
+    clause = clause_extent(token, subject, children)
+    content = _content_span(text, token, children, clause)
+    if content is None and subject is None:
+        return None
+    return Attribution(
+        cue=token,
+        cue_span=cue_extent(token, cue),
+        content=content,
+        subject=subject,
+        source_span=source_span(text, subject) if subject is not None else None,
+        clause=clause,
+    )
+
+
+def _content_span(text: str, token: Token, children: list[Token], clause: ParseSpan) -> ParseSpan | None:
+    if token.dep_ == "parataxis" and not children:
+        # "Moscow will respond, he added": the content is the host clause around the attribution
+        return _host_content(text, token.head, clause)
+    if not children:
+        return None
+    start, end = clip_to_paragraph(text, token_range(children), token.idx)
+    span = trim(text, start, end, keep="\"“”'’«»")
+    return span if span[1] > span[0] else None
+
+
+def according_attribution(text: str, token: Token) -> Attribution | None:
+    """'according to X': the source is X, the content the clause the phrase hangs on."""
+    if token.lower_ != "according":
+        return None
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    pobj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+    if pobj is None:
+        return None
+    source = trim(text, *token_range([pobj]))
+    head = token.head
+    phrase = token_range([token])
+    content = _host_content(text, head, phrase)
+    return Attribution(cue=token, cue_span=(token.idx, to.idx + len(to)), content=content,
+                       subject=pobj, source_span=source, clause=phrase, according=True)
+
+
+def _host_content(text: str, head: Token, phrase: ParseSpan) -> ParseSpan | None:
+    """The clause an attribution phrase hangs on, without the phrase when it stands at an edge."""
+    sent = head.sent
+    start, end = token_range([head]) if head is not sent.root else (sent.start_char, sent.end_char)
+    start, end = clip_to_paragraph(text, (start, end), head.idx)
+    if phrase[0] <= start + 1:
+        start = max(start, phrase[1])
+    elif phrase[1] >= end - 2:
+        end = min(end, phrase[0])
+    span = trim(text, start, end, keep="\"“”'’«»")
+    return span if span[1] > span[0] else None
+
+
+def candidate_tokens(doc: Doc, lexicon: CueLexicon) -> list[Token]:
+    """Tokens whose lemma is a cue or that read 'according': found on the token arrays, not by
+    walking Token objects, to keep the stage at a few ms per article."""
+    strings = doc.vocab.strings
+    wanted = {strings.add(lemma) for lemma in lexicon.by_lemma} | {strings.add("according")}
+    lemmas = doc.to_array([LEMMA, LOWER])
+    return [doc[i] for i, (lemma, lower) in enumerate(lemmas.tolist()) if lemma in wanted or lower in wanted]
+
+
+def find_attributions(doc: Doc, text: str, lexicon: CueLexicon) -> Iterator[Attribution]:
+    """Every attribution the parse of ``text`` shows, in text order."""
+    for token in candidate_tokens(doc, lexicon):
+        found = attribution_for(text, token, lexicon) or according_attribution(text, token)
+        if found is not None:
+            yield found

@@ -1,0 +1,76 @@
+"""The cue lexicon: verbs and phrases of saying, reporting, believing and stance, with their frames."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+FRAMES = frozenset({"clause", "object", "infinitive", "prep", "recipient"})
+"""Where a cue's content may sit: a that-clause or speech, a noun phrase, a to-clause, a particle's
+object; ``recipient`` marks a cue whose direct object is the hearer ("told reporters")."""
+
+
+class CueLexiconError(ValueError):
+    """A line of cues.tsv cannot be read; the message names the line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One cue: a verb lemma, optionally with the particle that carries its content."""
+
+    lemma: str
+    particle: str | None
+    frames: frozenset[str]
+    cls: str
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    """Cues by verb lemma; a lemma may have a bare entry and particle entries."""
+
+    by_lemma: dict[str, tuple[Cue, ...]]
+
+    def cues_for(self, lemma: str) -> tuple[Cue, ...]:
+        """Every cue entry for this lemma (empty when it is not a cue)."""
+        return self.by_lemma.get(lemma, ())
+
+
+def parse_cue_line(line: str, number: int) -> Cue | None:
+    """One TSV line as a Cue; None for blanks and comments."""
+    if not line.strip() or line.startswith("#"):
+        return None
+    parts = line.rstrip("\n").split("\t")
+    if len(parts) != 3:
+        raise CueLexiconError(f"cues.tsv line {number}: expected 3 tab-separated fields, got {parts!r}")
+    words = parts[0].split()
+    frames = frozenset(f.strip() for f in parts[1].split(","))
+    if not words or not frames <= FRAMES:
+        raise CueLexiconError(
+            f"cues.tsv line {number}: bad cue or frames {parts!r}; frames: {sorted(FRAMES)}"
+        )
+    particle = words[1] if len(words) > 1 else None
+    return Cue(words[0].lower(), particle, frames, parts[2].strip())
+
+
+def read_cues(text: str) -> CueLexicon:
+    """Parse the cue lexicon from TSV text; entries of one lemma are merged per particle."""
+    merged: dict[tuple[str, str | None], Cue] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        cue = parse_cue_line(line, number)
+        if cue is None:
+            continue
+        old = merged.get((cue.lemma, cue.particle))
+        if old is not None:
+            cue = Cue(cue.lemma, cue.particle, old.frames | cue.frames, old.cls)
+        merged[(cue.lemma, cue.particle)] = cue
+    by_lemma: dict[str, list[Cue]] = {}
+    for cue in merged.values():
+        by_lemma.setdefault(cue.lemma, []).append(cue)
+    return CueLexicon({k: tuple(v) for k, v in by_lemma.items()})
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> CueLexicon:
+    """The packaged cue lexicon, read once per process."""
+    return read_cues(files("communique").joinpath("lang/cues.tsv").read_text(encoding="utf-8"))

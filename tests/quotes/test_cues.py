@@ -1,0 +1,33 @@
+"""Tests for communique.quotes.cues: the cue lexicon loader."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.quotes.cues import CueLexiconError, load_cues, read_cues
+
+
+def test_packaged_lexicon_knows_speech_and_belief_verbs():
+    lexicon = load_cues()
+    assert "clause" in lexicon.cues_for("say")[0].frames
+    assert lexicon.cues_for("believe")[0].cls == "belief"
+
+
+def test_particle_cues_are_kept_apart_from_the_bare_verb():
+    lexicon = read_cues("call\tobject\tspeech\ncall for\tprep\tspeech\n")
+    particles = {cue.particle for cue in lexicon.cues_for("call")}
+    assert particles == {None, "for"}
+
+
+def test_repeated_entries_merge_their_frames():
+    lexicon = read_cues("claim\tclause\tspeech\nclaim\tobject\tspeech\n")
+    assert lexicon.cues_for("claim")[0].frames == {"clause", "object"}
+
+
+def test_unknown_frame_is_reported_with_its_line():
+    with pytest.raises(CueLexiconError, match="line 2"):
+        read_cues("# comment\nsay\tshouting\tspeech\n")
+
+
+def test_unknown_lemma_has_no_cues():
+    assert load_cues().cues_for("swim") == ()
