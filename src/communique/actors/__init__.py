@@ -1,0 +1,1 @@
+"""Actors: finding the people, organisations, countries and groups a news article mentions."""

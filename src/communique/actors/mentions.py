@@ -1,0 +1,268 @@
+"""Mentions of named actors: vocabulary names, countries' institutions, and spaCy's other entities."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from communique.actors.metonymy import acts
+from communique.actors.registry import Draft, Mention, Registry
+from communique.actors.vocabulary import Body, Country, Igo, Name, Outlet, Vocabulary
+
+NER_KINDS = {
+    "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
+    "NORP": "group", "EVENT": "other", "PERSON": "person",
+    "PRODUCT": "other", "WORK_OF_ART": "other", "LAW": "other",
+}
+"""spaCy labels kept as entities, and the kind they get when no vocabulary knows the name."""
+
+
+@dataclass(slots=True)
+class NameMatch:
+    """A vocabulary phrase found at tokens ``[start, end)``."""
+
+    start: int
+    end: int
+    name: Name
+
+
+def find_phrases(doc, by_prefix: dict[str, list[str]]) -> Iterator[tuple[int, int, str]]:
+    """Longest phrases, left to right, aligned on token boundaries; case-sensitive.
+
+    ``by_prefix`` maps the first two characters of each phrase to the phrases, longest first.
+    """
+    text = doc.text
+    starts = [tok.idx for tok in doc]
+    ends = {start + len(tok.text): tok.i for start, tok in zip(starts, doc, strict=True)}
+    i = 0
+    while i < len(starts):
+        start = starts[i]
+        phrase = next(
+            (p for p in by_prefix.get(text[start:start + 2], ())
+             if text.startswith(p, start) and start + len(p) in ends),
+            None,
+        )
+        if phrase is None:
+            i += 1
+            continue
+        end = ends[start + len(phrase)] + 1
+        yield i, end, phrase
+        i = end
+
+
+def find_names(doc, vocab: Vocabulary) -> list[NameMatch]:
+    """Vocabulary names in the text, except those inside a longer name of another sort."""
+    found = []
+    for start, end, phrase in find_phrases(doc, vocab.by_prefix):
+        if not _inside_longer_entity(doc, start, end, vocab.names[phrase]):
+            found.append(NameMatch(start, end, vocab.names[phrase]))
+    return found
+
+
+def _inside_longer_entity(doc, start: int, end: int, name: Name) -> bool:
+    """A name inside a longer person name ("Chad" in "Chad Smith") or a seat inside a longer
+    place ("Washington" in "Washington D.C.") is part of that name, not a mention of its own."""
+    ent = doc[start].ent_type_ and next((e for e in doc.ents if e.start <= start < e.end), None)
+    if not ent or (ent.end - ent.start) <= (end - start) or ent.end < end:
+        return False
+    return ent.label_ == "PERSON" or (name.kind == "seat" and ent.label_ in ("GPE", "LOC", "FAC", "ORG"))
+
+
+def country_draft(country: Country) -> Draft:
+    """The country itself as an actor (CAMEO code = ISO3)."""
+    return Draft(("country", country.iso3), country.name, "country", country.iso3, None, country.iso3)
+
+
+def body_draft(country: Country, body: Body, text: str) -> Draft:
+    """A country's institution or group: ministry, government, military, parliament..."""
+    noun = body.entity or text.lower()
+    name = f"{country.adjective} {body.entity}" if body.entity else text
+    draft = Draft(("body", country.iso3, body.agent, noun), name, "organization", country.iso3,
+                  body.sector, country.iso3 + body.agent)
+    draft.plural = body.plural and not body.entity
+    return draft
+
+
+def government_draft(country: Country) -> Draft:
+    """The government a seat of government stands for ("Moscow rejects" -> Russian government)."""
+    return body_draft(country, Body("government", "GOV", False, "government"), "government")
+
+
+def igo_draft(igo: Igo) -> Draft:
+    """An international organisation or bloc."""
+    sector = "igo" if igo.kind == "igo" else None
+    return Draft(("igo", igo.name), igo.name, igo.kind, None, sector, igo.code)
+
+
+def outlet_draft(outlet: Outlet) -> Draft:
+    """A news outlet (CAMEO agent MED)."""
+    code = f"{outlet.country or '---'}MED"
+    return Draft(("outlet", outlet.name), outlet.name, "media", outlet.country, "media", code)
+
+
+def place_draft(text: str, country: str | None) -> Draft:
+    """A place used literally."""
+    return Draft(("place", text), text, "place", country)
+
+
+def span_of(doc, start: int, end: int) -> tuple[int, int]:
+    """Character span of tokens ``[start, end)``."""
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def name_draft(doc, match: NameMatch) -> Draft | None:
+    """The entity a vocabulary name stands for here; adjectives are decided by ``add_bodies``."""
+    target, kind = match.name.target, match.name.kind
+    if kind == "country":
+        return country_draft(target)
+    if kind == "igo":
+        return igo_draft(target)
+    if kind == "outlet":
+        return outlet_draft(target)
+    if kind == "seat":
+        root = doc[match.start:match.end].root
+        if root.ent_type_ != "GPE" or acts(root):  # "the Kremlin" always, "Moscow" when it acts
+            return government_draft(target)
+        return place_draft(doc[match.start:match.end].text, target.iso3)
+    return None
+
+
+def add_names(doc, matches: list[NameMatch], registry: Registry, claimed: list) -> None:
+    """Record the mentions of vocabulary names and mark their tokens as claimed."""
+    for match in matches:
+        for i in range(match.start, match.end):
+            claimed[i] = match
+        draft = name_draft(doc, match)
+        if draft is not None:
+            registry.add(draft, Mention(match.start, match.end, span_of(doc, match.start, match.end), ()))
+
+
+def body_phrase(doc, head, vocab: Vocabulary) -> tuple[int, Body] | None:
+    """The longest institution phrase ending at ``head``: (first token index, body)."""
+    for width in (3, 2, 1):
+        first = head.i - width + 1
+        if first < 0:
+            continue
+        words = " ".join(t.lower_ for t in doc[first:head.i + 1])
+        if words in vocab.bodies:
+            return first, vocab.bodies[words]
+    return None
+
+
+def country_modifiers(head, claimed: list) -> list[tuple[object, Country]]:
+    """Countries modifying ``head``: "Russian", "Russia's", "US", and coordinated ones."""
+    found = []
+    for child in head.lefts:
+        if child.dep_ not in ("amod", "compound", "poss", "nmod", "npadvmod"):
+            continue
+        for tok in [child, *child.conjuncts]:
+            match = claimed[tok.i]
+            if isinstance(match, NameMatch) and match.name.kind in ("country", "adjective", "seat"):
+                found.append((tok, match.name.target))
+    return found
+
+
+def add_bodies(doc, vocab: Vocabulary, registry: Registry, claimed: list) -> None:
+    """Institutions and groups of a named country: "the Russian Foreign Ministry", "US officials"."""
+    for head in doc:
+        if head.pos_ not in ("NOUN", "PROPN") or claimed[head.i] is not None:
+            continue
+        phrase = body_phrase(doc, head, vocab)
+        modifiers = country_modifiers(head, claimed) if phrase else []
+        for tok, country in modifiers:
+            alone = len(modifiers) == 1 and not tok.conjuncts  # "Russian and NATO delegations"
+            first = min(tok.i, phrase[0]) if alone else tok.i
+            last = head.i + 1 if alone else tok.i + 1
+            text = doc[min(tok.i, phrase[0]):head.i + 1].text
+            mention = Mention(first, last, span_of(doc, first, last), (), "proper")
+            registry.add(body_draft(country, phrase[1], text), mention)
+        if modifiers:
+            for i in range(phrase[0], head.i + 1):
+                claimed[i] = claimed[i] or "body"
+
+
+def add_coordinated_adjectives(doc, matches: list[NameMatch], registry: Registry) -> None:
+    """A country adjective coordinated with an actor ("Russian and NATO delegations") or used
+    as a noun ("the Afghans") is a mention of that country or its people."""
+    for match in matches:
+        if match.name.kind != "adjective":
+            continue
+        tok = doc[match.end - 1]
+        span = span_of(doc, match.start, match.end)
+        if registry.covers(span):
+            continue
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound"):
+            registry.add(people_draft(match.name.target, tok.text), Mention(match.start, match.end, span, ()))
+        elif any(registry.covers(span_of(doc, c.i, c.i + 1)) for c in _coordinated(doc, tok)):
+            registry.add(country_draft(match.name.target), Mention(match.start, match.end, span, ()))
+
+
+def _coordinated(doc, tok) -> list:
+    """Tokens coordinated with ``tok``, by the parse or, when it missed, by a following "and"."""
+    following = []
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("and", "or"):
+        following = [doc[tok.i + 2]]
+    return [*tok.conjuncts, *following]
+
+
+def people_draft(country: Country, text: str) -> Draft:
+    """The people of a country named by a demonym ("Afghans")."""
+    draft = Draft(("people", country.iso3), text, "group", country.iso3, None, country.iso3)
+    draft.plural = True
+    return draft
+
+
+def ner_spans(doc) -> Iterator[tuple[object, int, int]]:
+    """spaCy entities of the kept labels, without a leading "the" or a trailing possessive."""
+    for ent in doc.ents:
+        if ent.label_ not in NER_KINDS:
+            continue
+        start, end = ent.start, ent.end
+        if doc[start].lower_ == "the" and end - start > 1:
+            start += 1
+        if doc[end - 1].tag_ == "POS" and end - start > 1:
+            end -= 1
+        yield ent, start, end
+
+
+def add_other_entities(doc, registry: Registry, claimed: list) -> None:
+    """spaCy's organisations, places, groups and events not already named by a vocabulary."""
+    for ent, start, end in ner_spans(doc):
+        if ent.label_ == "PERSON":
+            continue
+        while start < end and claimed[start] is not None:
+            start += 1
+        while end > start and claimed[end - 1] is not None:
+            end -= 1
+        if start == end or not any(t.is_title or t.is_upper for t in doc[start:end]):
+            continue
+        if ent.label_ == "NORP" and (doc[end - 1].pos_ == "ADJ" or end - start == 1):
+            # "European", "Buddhist" are attributes; lone plural nouns outside the vocabularies
+            # ("Polaroids", "Muslims") were mostly spurious: entities/gum_news F1 .749 -> .752.
+            continue
+        text = doc[start:end].text
+        kind = NER_KINDS[ent.label_]
+        key = (kind, text.lower())
+        draft = Draft(key, text, kind, plural=ent.label_ == "NORP")
+        registry.add(draft, Mention(start, end, span_of(doc, start, end), ()))
+        for i in range(start, end):
+            claimed[i] = claimed[i] or "ner"
+
+
+def add_repeated_names(doc, registry: Registry, claimed: list) -> None:
+    """Other occurrences of a name already found ("Scientology" where the NER saw it once)."""
+    names: dict[str, Draft] = {}
+    doc_text = doc.text  # a property that joins every token: read it once
+    for mention in registry.mentions:
+        draft = registry.drafts[mention.key]
+        text = doc_text[mention.span[0]:mention.span[1]]
+        if mention.form == "proper" and draft.kind != "person" and len(text) > 2 and text[0].isupper():
+            names.setdefault(text, draft)
+    by_prefix: dict[str, list[str]] = {}
+    for text in sorted(names, key=len, reverse=True):
+        by_prefix.setdefault(text[:2], []).append(text)
+    for start, end, text in list(find_phrases(doc, by_prefix)):
+        if all(claimed[i] is None for i in range(start, end)):
+            registry.add(names[text], Mention(start, end, span_of(doc, start, end), ()))
+            for i in range(start, end):
+                claimed[i] = "repeat"

@@ -1,0 +1,36 @@
+"""The actor vocabularies load into typed records."""
+
+from __future__ import annotations
+
+from communique.actors.vocabulary import load_vocabulary, split_list, strip_article
+
+
+def test_vocabulary_country_adjective_and_seat_point_to_the_country():
+    vocab = load_vocabulary()
+    assert vocab.names["Russian"].kind == "adjective"
+    assert vocab.names["Moscow"].kind == "seat"
+    assert vocab.names["Moscow"].target.iso3 == "RUS"
+
+
+def test_vocabulary_names_are_matched_without_the_article():
+    vocab = load_vocabulary()
+    assert "United States" in vocab.names
+    assert "the United States" not in vocab.names
+
+
+def test_vocabulary_roles_carry_sector_and_agent_code():
+    role = load_vocabulary().roles["ambassador"]
+    assert (role.sector, role.agent) == ("diplomatic", "GOVDIP")
+
+
+def test_vocabulary_igo_has_its_anaphors():
+    assert "alliance" in load_vocabulary().igos["NATO"].anaphors
+
+
+def test_split_list_drops_empty_items():
+    assert split_list("a| b||") == ["a", "b"]
+
+
+def test_strip_article_keeps_names_without_it():
+    assert strip_article("the Kremlin") == "Kremlin"
+    assert strip_article("Thailand") == "Thailand"

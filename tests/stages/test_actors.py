@@ -1,0 +1,121 @@
+"""The actors stage on made-up news sentences: one construction per test."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.stages.actors import ActorsStage
+
+
+@pytest.fixture()
+def actors(parsed):
+    """Run the actors stage on made-up text and return the article."""
+    stage = ActorsStage()
+    return lambda text: stage.process(parsed(text))
+
+
+def entity_of(article, phrase, occurrence=0):
+    """The entity with a mention over the ``occurrence``-th appearance of ``phrase``."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = article.text.index(phrase, start + 1)
+    return article.entity_at(start, start + len(phrase))
+
+
+def test_actors_country_adjective_coordinated_with_an_igo_is_the_country(actors):
+    article = actors("Talks between Canadian and NATO delegations began in Oslo on Monday.")
+    entity = entity_of(article, "Canadian")
+    assert entity.country == "CAN"
+    assert entity_of(article, "NATO").code == "IGOWSTNAT"
+
+
+def test_actors_capital_acting_is_the_government(actors):
+    article = actors("Beijing rejected the proposal on Tuesday. Tourists flocked to Paris last summer.")
+    government = entity_of(article, "Beijing")
+    assert (government.kind, government.country, government.code) == ("organization", "CHN", "CHNGOV")
+    assert entity_of(article, "Paris").kind == "place"
+
+
+def test_actors_alliance_refers_back_to_nato(actors):
+    article = actors("NATO foreign ministers met in Riga. The alliance promised more troops for the region.")
+    nato = entity_of(article, "NATO")
+    assert entity_of(article, "The alliance") is nato
+    assert nato.kind == "igo"
+
+
+def test_actors_premodifier_title_gives_role_country_and_code(actors):
+    article = actors("The French ambassador to Japan Marie Dupont met students in Kyoto on Friday.")
+    person = entity_of(article, "Marie Dupont")
+    assert person.kind == "person"
+    assert (person.country, person.sector, person.code) == ("FRA", "diplomatic", "FRAGOVDIP")
+    assert person.title == "French ambassador to Japan"
+
+
+def test_actors_apposition_title_gives_the_role(actors):
+    article = actors("Lars Nilsson, the Swedish defence minister, visited the base on Monday.")
+    person = entity_of(article, "Lars Nilsson")
+    assert person.country == "SWE"
+    assert person.code == "SWEMIL"
+
+
+def test_actors_surname_later_joins_the_full_name(actors):
+    article = actors("Kenya's Foreign Minister Peter Otieno arrived on Monday. Otieno met the press later.")
+    person = entity_of(article, "Peter Otieno")
+    assert entity_of(article, "Otieno", 1) is person
+    assert person.code == "KENGOV"
+
+
+def test_actors_role_noun_later_refers_to_the_titled_person(actors):
+    article = actors(
+        "Brazilian ambassador Carlos Mendes met Chilean officials on Monday. "
+        "The envoy said the talks went well."
+    )
+    assert entity_of(article, "The envoy") is entity_of(article, "Carlos Mendes")
+
+
+def test_actors_pronoun_refers_to_the_salient_person(actors):
+    article = actors("Prime Minister Jan Kowalski arrived in Vilnius on Monday. He praised the hosts.")
+    person = entity_of(article, "Jan Kowalski")
+    assert entity_of(article, "He") is person
+    assert len(person.mentions) == 2
+
+
+def test_actors_ministry_of_a_country_is_its_government(actors):
+    article = actors("The Turkish Foreign Ministry summoned the envoy on Wednesday.")
+    ministry = entity_of(article, "Turkish Foreign Ministry")
+    assert (ministry.kind, ministry.country, ministry.code) == ("organization", "TUR", "TURGOV")
+
+
+def test_actors_troops_of_a_country_are_its_military(actors):
+    article = actors("Indian troops withdrew from the valley overnight.")
+    assert entity_of(article, "Indian troops").code == "INDMIL"
+
+
+def test_actors_outlet_is_media_with_its_country(actors):
+    article = actors("The minister said so in an interview with Reuters on Sunday.")
+    outlet = entity_of(article, "Reuters")
+    assert (outlet.kind, outlet.country, outlet.sector) == ("media", "GBR", "media")
+
+
+def test_actors_the_west_is_a_bloc(actors):
+    article = actors("The West imposed new sanctions on Belarus on Friday.")
+    assert entity_of(article, "West").code == "WST"
+    assert entity_of(article, "Belarus").country == "BLR"
+
+
+def test_actors_country_names_and_abbreviations_are_one_entity(actors):
+    article = actors("The United States and Mexico signed a deal. U.S. negotiators called it fair.")
+    usa = entity_of(article, "United States")
+    assert entity_of(article, "U.S.") is usa or entity_of(article, "U.S.").country == "USA"
+    assert usa.code == "USA"
+
+
+def test_actors_other_named_organisations_come_from_the_ner(actors):
+    article = actors("Volunteers from the Red Cross delivered food to the flooded villages.")
+    assert entity_of(article, "Red Cross").kind == "organization"
+
+
+def test_actors_entities_are_numbered_in_text_order(actors):
+    article = actors("Norway and Sweden agreed on Monday.")
+    assert [e.id for e in article.entities] == ["E1", "E2"]
+    assert [e.name for e in article.entities] == ["Norway", "Sweden"]
