@@ -229,3 +229,16 @@ def test_article_without_a_parse_is_left_alone():
 
     article = Article(id="x", text="“Hello,” she said.")
     assert QuotesStage().process(article).quotes == []
+
+
+def test_place_after_an_anonymous_speaker_is_not_the_speaker(parsed):
+    text = "The bank raised its forecast, according to a spokesperson in Frankfurt."
+    frankfurt = entity("Frankfurt", text, "Frankfurt", kind="place")
+    (q,) = run(parsed, text, [frankfurt])
+    assert q.speaker is None
+    assert text_of(text, q.speaker_span).startswith("a spokesperson")
+
+
+def test_bare_relative_pronoun_is_not_quote_content(parsed):
+    text = "A ferry hit a tanker, which investigators blamed on fog."
+    assert all(q.text.strip().lower() != "which" for q in run(parsed, text))

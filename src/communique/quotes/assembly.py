@@ -189,8 +189,12 @@ class QuoteAssembler:
         draft.speaker_span = attribution.source_span
         if attribution.subject is not None:
             subject = attribution.subject
-            draft.speaker = self.article.entity_at(subject.idx, subject.idx + len(subject)) or (
-                self.article.entity_at(*attribution.source_span) if attribution.source_span else None)
+            head_end = subject.idx + len(subject)
+            # Past the head only modifiers follow ("a spokesperson in Brussels"): they describe
+            # the speaker, they do not name it, so the entity is looked up up to the head.
+            draft.speaker = self.article.entity_at(subject.idx, head_end) or (
+                self.article.entity_at(attribution.source_span[0], head_end)
+                if attribution.source_span and attribution.source_span[0] < head_end else None)
         lexicon = load_channels()
         if attribution.according:
             draft.channel = as_outlet(attribution.subject, lexicon, self._entity_kind)

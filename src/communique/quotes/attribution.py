@@ -182,6 +182,8 @@ def _content_span(text: str, token: Token, children: list[Token], clause: ParseS
         return _host_content(text, token.head, clause)
     if not children:
         return None
+    if len(children) == 1 and children[0].tag_ in ("WDT", "WP") and not list(children[0].children):
+        return None  # "…, which investigators blamed": a bare relative pronoun holds no content
     start, end = clip_to_paragraph(text, token_range(children), token.idx)
     span = trim(text, start, end, keep="\"“”'’«»")
     return span if span[1] > span[0] else None
