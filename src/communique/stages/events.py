@@ -1,17 +1,91 @@
-"""Events: placeholder until its first real version lands."""
+"""Events: rule-based PLOVER/CAMEO coding of who did what to whom on the dependency parse."""
 
 from __future__ import annotations
 
-from communique.article import Article
+from communique.article import Article, Event, Quote, Span
+from communique.events.cameo import goldstein, quad_class
+from communique.events.candidate import Candidate
+from communique.events.coder import code_sentence
+from communique.events.lexicon import load_lexicon
 from communique.stage import Stage
+
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
+"""Pronouns that, inside a quotation, stand for its speaker ("We will not allow ...")."""
 
 
 class EventsStage(Stage):
-    """Fills nothing yet."""
+    """Fills ``article.events`` from triggers, syntax, the actor layer and the quotes."""
 
     name = "events"
-    requires = ("doc", "entities", "quotes",)
+    requires = ("doc", "entities", "quotes")
     assigns = ("events",)
 
     def process(self, article: Article) -> Article:
+        doc = article.doc
+        if doc is None:
+            article.add_error(self.name, "no parse: the nlp stage did not run on this document")
+            return article
+        lex = load_lexicon()
+        quoted = quoted_tokens(article)
+        events: list[Event] = []
+        for sent in doc.sents:
+            for cand in code_sentence(sent, lex, set(quoted)):
+                events.append(to_event(cand, article, quoted, f"V{len(events) + 1}"))
+        article.events = events
         return article
+
+
+def quoted_tokens(article: Article) -> dict[int, Quote]:
+    """Token index -> the quotation holding it (the innermost, i.e. the shortest, wins)."""
+    found: dict[int, Quote] = {}
+    doc = article.doc
+    for quote in sorted(article.quotes, key=lambda q: q.span[0] - q.span[1]):
+        span = doc.char_span(quote.span[0], quote.span[1], alignment_mode="expand")
+        if span is not None:
+            found.update((token.i, quote) for token in span)
+    return found
+
+
+def char_span(doc, first: int, last: int) -> Span:
+    """Character offsets of an inclusive token range."""
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def resolve_side(ranges: list[tuple[int, int]], article: Article, quote: Quote | None
+                 ) -> tuple[list[str], list[Span]]:
+    """Entity ids and spans of one side; "we" inside a quotation is its speaker."""
+    ids: list[str] = []
+    spans: list[Span] = []
+    doc = article.doc
+    for first, last in ranges:
+        span = char_span(doc, first, last)
+        if quote is not None and first == last and doc[first].lower_ in FIRST_PERSON:
+            if quote.speaker_span is not None:
+                span = quote.speaker_span
+            if quote.speaker is not None:
+                ids.append(quote.speaker)
+                spans.append(span)
+                continue
+        entity = article.entity_at(*span)
+        if entity is not None and entity.id not in ids:
+            ids.append(entity.id)
+        spans.append(span)
+    return ids, spans
+
+
+def to_event(cand: Candidate, article: Article, quoted: dict[int, Quote], event_id: str) -> Event:
+    """The contract record of a candidate."""
+    token = cand.trigger.token
+    quote = quoted.get(token.i)
+    source, source_spans = resolve_side(cand.roles.sources, article, quote)
+    target, target_spans = resolve_side(cand.roles.targets, article, quote)
+    sent = token.sent
+    return Event(
+        id=event_id, plover=cand.plover, mode=cand.entry.mode, context=list(cand.entry.context),
+        cameo=cand.cameo, source=source, target=target, source_spans=source_spans,
+        target_spans=target_spans, trigger_span=(cand.trigger.start, cand.trigger.end),
+        sentence_span=(sent.start_char, sent.end_char), modality=cand.modality,
+        quote=quote.id if quote else None, goldstein=goldstein(cand.cameo),
+        quad_class=quad_class(cand.plover),
+        confidence=cand.confidence,
+    )

@@ -1,0 +1,50 @@
+"""Tests for finding source and target in the parse."""
+
+from __future__ import annotations
+
+from communique.events.arguments import find_roles
+from communique.events.lexicon import load_lexicon
+from communique.events.triggers import find_triggers
+
+
+def _roles(parsed, text, word):
+    doc = parsed(text).doc
+    trigger = next(t for s in doc.sents for t in find_triggers(s, load_lexicon()) if t.token.text == word)
+    roles = find_roles(trigger)
+    as_text = lambda ranges: [doc[a : b + 1].text for a, b in ranges]  # noqa: E731
+    return as_text(roles.sources), as_text(roles.targets)
+
+
+def test_arguments_active_verb_subject_and_object(parsed):
+    roles = _roles(parsed, "Ruritania accused Freedonia of spying.", "accused")
+    assert roles == (["Ruritania"], ["Freedonia"])
+
+
+def test_arguments_passive_is_inverted(parsed):
+    sources, targets = _roles(parsed, "The embassy was attacked by rebels on Monday.", "attacked")
+    assert sources == ["rebels"] and targets == ["The embassy"]
+
+
+def test_arguments_coordinated_subjects_are_all_sources(parsed):
+    sources, targets = _roles(parsed, "Ruritania and Freedonia met in Geneva.", "met")
+    assert sources == ["Ruritania", "Freedonia"] and targets == []
+
+
+def test_arguments_possessor_is_source_of_nominal_event(parsed):
+    sources, _ = _roles(parsed, "Observers worried about Ruritania's military build-up.", "up")
+    assert sources == ["Ruritania"]
+
+
+def test_arguments_between_gives_both_sources(parsed):
+    sources, _ = _roles(parsed, "The meeting between Ruritania and Freedonia ended early.", "meeting")
+    assert sources == ["Ruritania", "Freedonia"]
+
+
+def test_arguments_prepositional_target(parsed):
+    sources, targets = _roles(parsed, "The envoy called on Washington to drop the plan.", "called")
+    assert sources == ["The envoy"] and targets == ["Washington"]
+
+
+def test_arguments_listed_apposition_counts_as_coordination(parsed):
+    sources, _ = _roles(parsed, "Ruritania, Freedonia, and Graustark met on Friday.", "met")
+    assert sources == ["Ruritania", "Freedonia", "Graustark"]

@@ -1,0 +1,42 @@
+"""Tests for completing roles: pronoun antecedents, reciprocal pairs, the nearest-actor target."""
+
+from __future__ import annotations
+
+from communique.events.arguments import find_roles
+from communique.events.completion import complete_roles, has_actor_source
+from communique.events.lexicon import load_lexicon
+from communique.events.triggers import find_triggers
+
+
+def _complete(parsed, text, word):
+    doc = parsed(text).doc
+    lex = load_lexicon()
+    trigger = next(t for s in doc.sents for t in find_triggers(s, lex) if t.token.text == word)
+    roles = complete_roles(trigger, find_roles(trigger), lex)
+    as_text = lambda ranges: [doc[a : b + 1].text for a, b in ranges]  # noqa: E731
+    return as_text(roles.sources), as_text(roles.targets), has_actor_source(doc, roles, lex)
+
+
+def test_completion_pronoun_subject_is_the_reporting_subject(parsed):
+    sources, _, _ = _complete(parsed, "Ruritania said it would expel the envoy.", "expel")
+    assert sources == ["Ruritania"]
+
+
+def test_completion_coordinated_parties_become_source_and_target(parsed):
+    sources, targets, _ = _complete(parsed, "Ruritania and Freedonia signed a treaty.", "signed")
+    assert sources == ["Ruritania"] and targets == ["Freedonia"]
+
+
+def test_completion_non_actor_target_gains_the_nearest_actor(parsed):
+    _, targets, _ = _complete(parsed, "The army threatened to close all roads into Freedonia.", "threatened")
+    assert "Freedonia" in targets
+
+
+def test_completion_actor_target_is_left_alone(parsed):
+    _, targets, _ = _complete(parsed, "Ruritania condemned Freedonia in Geneva.", "condemned")
+    assert targets == ["Freedonia"]
+
+
+def test_completion_abstract_source_is_not_an_actor(parsed):
+    *_, actor = _complete(parsed, "The decision angered voters and condemned Freedonia.", "condemned")
+    assert actor is False

@@ -1,0 +1,28 @@
+"""Tests for events read off the surrounding clause: allegations, demands, appeals."""
+
+from __future__ import annotations
+
+from communique.events.coder import code_sentence
+from communique.events.lexicon import load_lexicon
+
+
+def _coded(parsed, text):
+    doc = parsed(text).doc
+    found = [c for s in doc.sents for c in code_sentence(s, load_lexicon(), set())]
+    as_text = lambda ranges: [doc[a : b + 1].text for a, b in ranges]  # noqa: E731
+    return [(c.plover, c.cameo, as_text(c.roles.sources), as_text(c.roles.targets)) for c in found]
+
+
+def test_derived_belief_about_an_attack_is_an_accusation(parsed):
+    found = _coded(parsed, "Ruritania believes that Freedonia attacked the pipeline.")
+    assert found == [("ACCUSE", "112", ["Ruritania"], ["Freedonia"])]
+
+
+def test_derived_must_is_a_demand_by_the_speaker(parsed):
+    found = _coded(parsed, "Ruritania said that Freedonia must withdraw its troops.")
+    assert found == [("REQUEST", "100", ["Ruritania"], ["Freedonia"])]
+
+
+def test_derived_wanting_another_to_act_is_an_appeal(parsed):
+    found = _coded(parsed, "Ruritania wants Freedonia to release the prisoners.")
+    assert found == [("REQUEST", "020", ["Ruritania"], ["Freedonia"])]

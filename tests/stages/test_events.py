@@ -1,0 +1,292 @@
+"""Tests for the events stage: constructions coded with type, source, target and modality."""
+
+from __future__ import annotations
+
+import re
+
+from communique.article import Entity, Quote
+from communique.stages.events import EventsStage
+
+NAMES = ("Ruritania", "Freedonia", "Graustark", "Moscow", "Washington")
+
+
+def _with_entities(article):
+    """Hand-built actors: every listed name becomes an entity with all its mentions."""
+    for number, name in enumerate(NAMES, start=1):
+        mentions = [m.span() for m in re.finditer(name, article.text)]
+        if mentions:
+            article.entities.append(Entity(f"E{number}", name, "country", mentions=mentions))
+    return article
+
+
+def _code(parsed, text, quotes=()):
+    article = _with_entities(parsed(text))
+    article.quotes = list(quotes)
+    return EventsStage().process(article)
+
+
+def _names(article, ids):
+    return sorted(article.entity_by_id(i).name for i in ids)
+
+
+def _only(article, plover):
+    found = [e for e in article.events if e.plover == plover]
+    assert len(found) == 1, article.events
+    return found[0]
+
+
+def test_events_active_verb(parsed):
+    article = _code(parsed, "Ruritania condemned Freedonia on Monday.")
+    event = _only(article, "ACCUSE")
+    assert _names(article, event.source) == ["Ruritania"]
+    assert _names(article, event.target) == ["Freedonia"]
+    assert event.modality == "asserted" and event.cameo.startswith("11")
+
+
+def test_events_passive_inverts_source_and_target(parsed):
+    article = _code(parsed, "Freedonia was attacked by Ruritania.")
+    event = _only(article, "ASSAULT")
+    assert _names(article, event.source) == ["Ruritania"]
+    assert _names(article, event.target) == ["Freedonia"]
+
+
+def test_events_coordinated_subjects_meet_reciprocally(parsed):
+    article = _code(parsed, "Ruritania and Freedonia met in Geneva.")
+    event = _only(article, "CONSULT")
+    assert _names(article, event.source) == ["Ruritania"]
+    assert _names(article, event.target) == ["Freedonia"]
+
+
+def test_events_nominal_with_possessor(parsed):
+    article = _code(parsed, "Observers described Moscow's military build-up near the border.")
+    event = _only(article, "MOBILIZE")
+    assert _names(article, event.source) == ["Moscow"]
+
+
+def test_events_light_verb_target_in_prepositional_phrase(parsed):
+    article = _code(parsed, "Washington held talks with Ruritania.")
+    event = _only(article, "CONSULT")
+    assert _names(article, event.source) == ["Washington"]
+    assert _names(article, event.target) == ["Ruritania"]
+
+
+def test_events_denied_attack_is_coded_with_denied_modality(parsed):
+    article = _code(parsed, "Ruritania denied attacking Freedonia.")
+    event = _only(article, "ASSAULT")
+    assert event.modality == "denied"
+    assert _names(article, event.source) == ["Ruritania"]
+    assert _names(article, event.target) == ["Freedonia"]
+
+
+def test_events_denying_accusations_is_a_rejection(parsed):
+    article = _code(parsed, "Ruritania has repeatedly denied the accusations.")
+    assert [e.plover for e in article.events] == ["REJECT"]
+
+
+def test_events_future_meeting_is_planned_agreement(parsed):
+    article = _code(parsed, "Ruritania will meet Freedonia next week.")
+    event = article.events[0]
+    assert event.plover == "AGREE" and event.modality == "planned"
+    assert _names(article, event.target) == ["Freedonia"]
+
+
+def test_events_negated_attack(parsed):
+    article = _code(parsed, "Ruritania did not attack Freedonia.")
+    assert _only(article, "ASSAULT").modality == "negated"
+
+
+def test_events_inside_quote_is_reported_and_linked(parsed):
+    text = '"Ruritania attacked Freedonia," Washington said.'
+    quote = Quote("Q1", (1, 30), text[1:30], "direct", speaker="E5", speaker_span=(32, 42))
+    article = _code(parsed, text, quotes=[quote])
+    event = _only(article, "ASSAULT")
+    assert event.modality == "reported" and event.quote == "Q1"
+
+
+def test_events_first_person_in_quote_is_the_speaker(parsed):
+    text = '"We will never negotiate with Freedonia," Ruritania said.'
+    quote = Quote("Q1", (1, 39), text[1:39], "direct", speaker="E1", speaker_span=(42, 51))
+    article = _code(parsed, text, quotes=[quote])
+    event = _only(article, "REJECT")  # refusing to negotiate rejects the talks (CAMEO 125)
+    assert _names(article, event.source) == ["Ruritania"]
+    assert event.mode == "consult" and event.cameo == "125"
+    assert event.modality == "negated" and event.quote == "Q1"
+
+
+def test_events_no_political_event_gives_none(parsed):
+    article = _code(parsed, "Ruritania said the weather in the capital was mild this week.")
+    assert article.events == []
+
+
+def test_events_spans_point_at_trigger_and_sentence(parsed):
+    text = "It rained. Ruritania criticized Freedonia."
+    article = _code(parsed, text)
+    event = _only(article, "ACCUSE")
+    assert text[slice(*event.trigger_span)] == "criticized"
+    assert text[slice(*event.sentence_span)].startswith("Ruritania criticized")
+    assert [text[slice(*s)] for s in event.source_spans] == ["Ruritania"]
+
+
+def test_events_goldstein_follows_cameo(parsed):
+    article = _code(parsed, "Ruritania signed a treaty with Freedonia.")
+    event = _only(article, "SUPPORT")  # PLOVER codes signing an agreement as SUPPORT
+    assert event.cameo == "057" and event.goldstein > 0
+
+
+def test_events_without_entities_fall_back_to_token_spans(parsed):
+    article = parsed("The rebels kidnapped two aid workers.")
+    EventsStage().process(article)
+    event = _only(article, "ASSAULT")
+    assert event.source == []
+    assert [article.text[slice(*s)] for s in event.source_spans] == ["The rebels"]
+
+
+def test_events_carry_the_quad_class_of_their_type(parsed):
+    article = _code(parsed, "Ruritania bombed Freedonia. Moscow praised Washington.")
+    assert _only(article, "ASSAULT").quad_class == "material_conflict"
+    assert _only(article, "SUPPORT").quad_class == "verbal_cooperation"
+
+
+def test_events_pronoun_subject_takes_the_reporting_subject(parsed):
+    article = _code(parsed, "Ruritania said it had expelled two diplomats from Freedonia.")
+    event = _only(article, "SANCTION")
+    assert _names(article, event.source) == ["Ruritania"]
+    assert _names(article, event.target) == ["Freedonia"]
+
+
+def test_events_target_falls_back_to_the_nearest_actor(parsed):
+    article = _code(parsed, "Ruritania threatened to close all roads into Freedonia.")
+    event = _only(article, "THREATEN")
+    assert _names(article, event.target) == ["Freedonia"]
+
+
+def test_events_non_actor_source_gives_no_event(parsed):
+    article = _code(parsed, "Such a step would sanction Freedonia, the weather report said.")
+    assert article.events == []
+
+
+def test_events_refused_cooperation_is_a_rejection(parsed):
+    article = _code(parsed, "Ruritania will not lift the embargo on Freedonia.")
+    event = _only(article, "REJECT")
+    assert event.mode == "concede" and event.cameo.startswith("12")
+
+
+def test_events_failed_agreement_is_a_rejection(parsed):
+    article = _code(parsed, "Ruritania and Freedonia failed to reach an agreement on fishing.")
+    assert [e.plover for e in article.events] == ["REJECT"]
+
+
+def test_events_reported_would_is_a_promise(parsed):
+    article = _code(parsed, "Ruritania said it would release the Freedonia fishermen next month.")
+    event = _only(article, "AGREE")
+    assert event.modality == "planned" and event.mode == "retreat"
+    assert _names(article, event.source) == ["Ruritania"]
+
+
+def test_events_willingness_to_cooperate_is_agreement(parsed):
+    article = _code(parsed, "Ruritania is willing to withdraw its troops from Freedonia.")
+    assert _only(article, "AGREE").modality == "planned"
+
+
+def test_events_wish_to_help_is_intent_to_cooperate(parsed):
+    article = _code(parsed, "Ruritania wants to help Freedonia after the floods.")
+    event = _only(article, "AGREE")
+    assert event.cameo.startswith("03")
+
+
+def test_events_intent_to_attack_is_a_threat(parsed):
+    article = _code(parsed, "Ruritania wants to invade Freedonia.")
+    event = _only(article, "THREATEN")
+    assert event.cameo.startswith("13") and event.mode == "assault"
+
+
+def test_events_scheduled_meeting_keeps_its_consult_code(parsed):
+    article = _code(parsed, "Ruritania will meet Freedonia in Moscow next week.")
+    event = _only(article, "AGREE")
+    assert event.cameo.startswith("04")
+
+
+def test_events_peacekeepers_sent_are_aid(parsed):
+    article = _code(parsed, "Ruritania deployed 300 peacekeepers to Freedonia.")
+    event = _only(article, "AID")
+    assert event.cameo == "074" and _names(article, event.target) == ["Freedonia"]
+
+
+def test_events_peacekeepers_withdrawn_are_a_sanction(parsed):
+    article = _code(parsed, "Ruritania withdrew its peacekeepers from Freedonia.")
+    assert _only(article, "SANCTION").cameo == "1662"
+
+
+def test_events_joint_exercise_with_a_partner_is_cooperation(parsed):
+    article = _code(parsed, "Ruritania held a military exercise with Freedonia in May.")
+    assert [e.plover for e in article.events] == ["COOPERATE"]
+
+
+def test_events_content_of_an_allegation_is_not_an_event(parsed):
+    text = "Ruritania alleged that Freedonia had helped the rebels and bombed the dam."
+    article = _code(parsed, text)
+    assert [e.plover for e in article.events] == ["ACCUSE"]
+
+
+def test_events_compound_noun_of_light_verb_decides_the_type(parsed):
+    article = _code(parsed, "Washington issued a travel warning for Freedonia.")
+    assert [e.plover for e in article.events] == ["SANCTION"]
+
+
+def test_events_noun_agent_from_phrase_is_the_source(parsed):
+    article = _code(parsed, "Freedonia faces growing pressure from Ruritania.")
+    event = _only(article, "REQUEST")
+    assert _names(article, event.source) == ["Ruritania"]
+
+
+def test_events_must_under_a_reporting_verb_is_a_demand(parsed):
+    article = _code(parsed, "Ruritania said on Monday that Freedonia must return the seized ship.")
+    event = _only(article, "REQUEST")
+    assert _names(article, event.source) == ["Ruritania"]
+    assert _names(article, event.target) == ["Freedonia"]
+    assert event.cameo == "100" and event.mode == "retreat"
+
+
+def test_events_relative_clause_background_is_not_coded(parsed):
+    text = "Ruritania praised the volunteers who rescued Freedonia fishermen."
+    article = _code(parsed, text)
+    assert [e.plover for e in article.events] == ["SUPPORT"]
+
+
+def test_events_acronym_is_an_actor_source(parsed):
+    article = parsed("The RDF returned six paintings to the museum.")
+    EventsStage().process(article)
+    event = _only(article, "RETREAT")
+    assert [article.text[slice(*s)] for s in event.source_spans] == ["The RDF"]
+
+
+def test_events_vow_to_attack_is_a_threat(parsed):
+    article = _code(parsed, "Ruritania vowed to attack Freedonia.")
+    event = _only(article, "THREATEN")
+    assert event.modality == "planned" and event.cameo == "138"
+    assert [e.plover for e in article.events] == ["THREATEN"]
+
+
+def test_events_weapon_named_by_in_is_the_source_of_a_passive_attack(parsed):
+    article = _code(parsed, "Two Freedonia guards were killed in a car bombing on Sunday.")
+    event = _only(article, "ASSAULT")
+    assert [article.text[slice(*s)] for s in event.source_spans] == ["a car bombing"]
+
+
+def test_events_verb_restating_a_coded_attack_is_dropped(parsed):
+    article = _code(parsed, "Ten people were killed in an air strike by Ruritania.")
+    assert [e.plover for e in article.events] == ["ASSAULT"]
+    assert _names(article, article.events[0].source) == ["Ruritania"]
+
+
+def test_events_wanting_another_actor_to_act_is_an_appeal(parsed):
+    article = _code(parsed, "Washington wants Ruritania to attack Freedonia.")
+    event = _only(article, "REQUEST")
+    assert _names(article, event.source) == ["Washington"]
+    assert _names(article, event.target) == ["Ruritania"]
+    assert event.cameo == "020" and event.mode == "assault"
+
+
+def test_events_own_announced_threat_is_not_an_allegation(parsed):
+    article = _code(parsed, "Ruritania announced that it will impose a curfew in Freedonia.")
+    assert [e.plover for e in article.events] == ["THREATEN"]
