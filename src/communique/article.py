@@ -61,6 +61,8 @@ class Event:
     goldstein: float | None = None
     quad_class: str | None = None
     confidence: float = 0.5
+    linked: list[str] = field(default_factory=list)
+    """Ids of the other events in this article that report the same real-world event."""
 
 
 @dataclass(slots=True)

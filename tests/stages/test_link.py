@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from communique.article import Event
+from communique.article import Entity, Event
 from communique.stages.link import LinkStage
 from communique.stages.places import PlacesStage
 from communique.stages.times import TimesStage
@@ -58,3 +58,30 @@ def test_link_leaves_date_empty_without_a_time(parsed):
 def test_link_can_fall_back_to_the_publication_date(parsed):
     _, event = linked(parsed, "The envoys met behind closed doors.", "met", published_fallback=True)
     assert event.date == "2022-01-11"
+
+
+def test_a_time_goes_to_the_event_it_hangs_closest_to(parsed):
+    text = "The summit comes after the meeting of the two delegations on Monday, which ended without a deal."
+    article = PlacesStage().process(TimesStage().process(parsed(text)))
+    span = lambda word: (text.index(word), text.index(word) + len(word))  # noqa: E731
+    article.events = [Event("V1", "CONSULT", span("summit"), (0, len(text))),
+                      Event("V2", "CONSULT", span("meeting"), (0, len(text)))]
+    LinkStage().process(article)
+    summit, meeting = article.events
+    assert meeting.date == "2022-01-10"
+    assert summit.date is None
+
+
+def test_an_undated_report_takes_the_date_of_a_linked_report(parsed):
+    text = ("Envoys prepared for the meeting between Chile and Peru. "
+            "Chile and Peru will meet on Thursday in Lima.")
+    article = PlacesStage().process(TimesStage().process(parsed(text)))
+    article.entities = [Entity("E1", "Chile", "country", country="CHL", mentions=[(40, 45), (56, 61)]),
+                        Entity("E2", "Peru", "country", country="PER", mentions=[(50, 54), (66, 70)])]
+    meeting = Event("V1", "CONSULT", (24, 31), (0, 55), cameo="040", source=["E1", "E2"])
+    meet = Event("V2", "CONSULT", (76, 80), (56, len(text)), cameo="040", source=["E2"], target=["E1"])
+    article.events = [meeting, meet]
+    LinkStage().process(article)
+    assert meet.date == "2022-01-13"
+    assert meeting.date == "2022-01-13"
+    assert meeting.linked == ["V2"] and meet.linked == ["V1"]

@@ -2,9 +2,9 @@
 
 "met on Monday" → the time of "Monday"; "arrive in Brussels" → the place of "Brussels". A time or
 place elsewhere in the sentence is not taken: it must attach, through its preposition, to the event's
-trigger or to the verb that governs the trigger. This stage links within one report; linking events
-across reports (the same meeting told by two outlets) belongs to a later stage that reads the dates
-and locations set here.
+trigger or to the verb that governs the trigger, and goes to the event it hangs closest to. Then the
+reports of one real-world event within the article are linked (``communique.link.reports``), and an
+undated report takes the date another one states. Linking across articles belongs to the store.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from communique.article import Article, Event, Place, Time
+from communique.link.reports import link_reports
 from communique.stage import Stage
 
 MAX_HOPS = 4
@@ -45,19 +46,41 @@ class LinkStage(Stage):
             return article
         times = [(t, root_token(article.doc, t.span)) for t in article.times if event_date_value(t)]
         places = [(p, root_token(article.doc, p.span)) for p in article.places if not p.metonymic]
+        claims: list[tuple[Event, Time, int]] = []
         for event in article.events:
             anchors = event_anchors(article.doc, event)
             if not anchors:
                 continue
-            time = adjacent(times, anchors[0]) or attached(times, anchors)
-            if time is not None:
-                event.date = event_date_value(time)
+            claim = time_of(times, anchors)
+            if claim is not None:
+                claims.append((event, *claim))
             elif self.settings.get("published_fallback", False) and article.published and is_past(anchors):
                 event.date = article.published[:10]
             place = attached(places, anchors, LOCATIVE_PREPS)
             if place is not None:
                 event.location = place.id
+        assign_dates(claims)
+        link_reports(article)
         return article
+
+
+def time_of(times: list[tuple[Time, object]], anchors: list) -> tuple[Time, int] | None:
+    """The time stated for an event and how many steps away it hangs (0: right after the trigger)."""
+    time = adjacent(times, anchors[0])
+    if time is not None:
+        return time, 0
+    return attached_with_hops(times, anchors)
+
+
+def assign_dates(claims: list[tuple[Event, Time, int]]) -> None:
+    """Give each time to the events it hangs closest to: in "talks follow the meeting on Monday"
+    the Monday is the meeting's, which it reaches in fewer steps than the talks."""
+    nearest: dict[str, int] = {}
+    for _, time, hops in claims:
+        nearest[time.id] = min(hops, nearest.get(time.id, hops))
+    for event, time, hops in claims:
+        if hops == nearest[time.id]:
+            event.date = event_date_value(time)
 
 
 def root_token(doc, span: tuple[int, int]):
@@ -111,6 +134,12 @@ def adjacent(records: list[tuple[Time, object]], trigger) -> Time | None:
 def attached(records: list[tuple[Time | Place, object]], anchors: list, preps: frozenset[str] | None = None):
     """The record whose token climbs to an anchor in the fewest steps (through one of ``preps`` if
     given), or None."""
+    found = attached_with_hops(records, anchors, preps)
+    return found[0] if found else None
+
+
+def attached_with_hops(records: list, anchors: list, preps: frozenset[str] | None = None) -> tuple | None:
+    """``(record, steps)`` for the record that climbs to an anchor in the fewest steps, or None."""
     best, best_hops = None, MAX_HOPS + MODIFIER_COST + 1
     for record, token in records:
         if token is None or token.sent.start != anchors[0].sent.start:
@@ -120,7 +149,7 @@ def attached(records: list[tuple[Time | Place, object]], anchors: list, preps: f
             hops += MODIFIER_COST
         if hops is not None and hops < best_hops:
             best, best_hops = record, hops
-    return best
+    return (best, best_hops) if best is not None else None
 
 
 def climb(token, anchors: list, preps: frozenset[str] | None) -> int | None:

@@ -1,0 +1,1 @@
+"""Linking: which reports in an article tell of the same real-world event."""
