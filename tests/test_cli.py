@@ -277,7 +277,10 @@ def parser_words() -> set[str]:
         parser = parsers.pop()
         for action in parser._actions:
             words.update(s for s in action.option_strings if s.startswith("--"))
-            for name, sub in (getattr(action, "choices", None) or {}).items():
+            choices = getattr(action, "choices", None)
+            if not isinstance(choices, dict):  # option values, not subcommands
+                continue
+            for name, sub in choices.items():
                 if hasattr(sub, "_actions"):
                     words.add(name)
                     parsers.append(sub)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import closing
+from itertools import islice
 from pathlib import Path
-from typing import Any, BinaryIO, NoReturn
+from typing import Any, BinaryIO, NoReturn, TextIO
 
 from communique import __version__
 from communique.config import ConfigError, load_config, merge, parse_assignment
@@ -93,8 +95,336 @@ def add_config_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", metavar="NAME",
                         help="the spaCy model, a shortcut for --set stages.nlp.model=NAME")
 
+# --- the event store: ingest into it, query it, export it ---------------------------------------------
 
-COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [add_extract]
+DB_ENV = "COMMUNIQUE_DB"
+
+INGEST_EXAMPLES = """\
+examples:
+  communique ingest news.jsonl                          # into ./communique.db (SQLite, WAL)
+  communique ingest articles/ feeds/world.rss crawl.warc.gz --workers 2
+  communique ingest export.csv --text-column body --published 2024-03-14
+  communique ingest news.jsonl --db postgresql+psycopg://user@localhost/news
+
+Running it again adds nothing already stored; after a crash it carries on with the rest.
+exit status: 0 done, 1 nothing found or no document could be stored, 2 usage error, 130 interrupted.
+"""
+
+QUERY_EXAMPLES = """\
+examples:
+  communique events --actor RUS --type ACCUSE --since 2022-01-01
+  communique events --source USA --target CHN --format csv -o usa_chn.csv
+  communique timeline --actor RUS --type ASSAULT --by day --since 2022-02-01
+  communique quotes --speaker Lavrov --format jsonl
+  communique export --format parquet --table events -o events.parquet
+"""
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    """``--db``: the store, shared by every store command."""
+    parser.add_argument("--db", metavar="URL", default=None,
+                        help=f"the store: a SQLAlchemy URL or a SQLite file path (default: ${DB_ENV} if set, "
+                        "else communique.db in the current directory)")
+
+
+def add_ingest(commands: argparse._SubParsersAction) -> None:
+    """``communique ingest``: run the pipeline over sources and keep everything in the store."""
+    parser = commands.add_parser(
+        "ingest", help="extract from articles, feeds and archives into the event store",
+        description="Run the pipeline over every SOURCE and store each article with its entities, "
+        "quotes, events, times and places, one transaction per article.",
+        epilog=INGEST_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("sources", metavar="SOURCE", nargs="+",
+                        help="a .jsonl/.txt/.html/.csv file, an RSS/Atom feed file (.rss, .atom, .xml), "
+                        "a WARC file (.warc, .warc.gz), a directory of them, or - for stdin")
+    add_db_option(parser)
+    parser.add_argument("--workers", metavar="N", type=int, default=1,
+                        help="worker processes, each loading the model once (default: 1)")
+    parser.add_argument("--published", metavar="DATE",
+                        help="publication date (YYYY-MM-DD) for documents that do not carry one")
+    parser.add_argument("--text-column", metavar="NAME", default="text",
+                        help="the column of a .csv file that holds the article text (default: text)")
+    add_config_options(parser)
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary on stderr")
+    parser.set_defaults(func=ingest, prog=parser.prog)
+
+
+def add_output_options(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
+    """``--format`` and ``-o``: how and where query results are written."""
+    parser.add_argument("--format", choices=formats, default=formats[0],
+                        help=f"output format (default: {formats[0]})")
+    parser.add_argument("-o", "--output", metavar="OUT", default="-", help="output file (default: stdout)")
+    parser.add_argument("--limit", metavar="N", type=int, help="at most N rows")
+
+
+def add_period_options(parser: argparse.ArgumentParser) -> None:
+    """``--since`` and ``--until``, inclusive ISO dates."""
+    parser.add_argument("--since", metavar="DATE", help="only from this date on (YYYY-MM-DD, inclusive)")
+    parser.add_argument("--until", metavar="DATE", help="only up to this date (YYYY-MM-DD, inclusive)")
+
+
+def add_events(commands: argparse._SubParsersAction) -> None:
+    """``communique events``: stored events, filtered."""
+    parser = commands.add_parser(
+        "events", help="list stored events by actor, type and date",
+        description="List stored events, oldest first (by the event's date, else the article's).",
+        epilog=QUERY_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_db_option(parser)
+    add_event_filters(parser)
+    add_output_options(parser, ("table", "csv", "jsonl"))
+    parser.set_defaults(func=events, prog=parser.prog)
+
+
+def add_event_filters(parser: argparse.ArgumentParser) -> None:
+    """``--actor``, ``--source``, ``--target``, ``--type``, ``--since``, ``--until``: which events."""
+    parser.add_argument("--actor", metavar="WHO", help="an actor on either side: a country or CAMEO code "
+                        "prefix (RUS, RUSGOV, NATO) or an exact name")
+    parser.add_argument("--source", metavar="WHO", help="the same, as the event's source (who acts)")
+    parser.add_argument("--target", metavar="WHO", help="the same, as the event's target")
+    parser.add_argument("--type", metavar="TYPE", help="a PLOVER type (CONSULT) or a CAMEO code prefix (04)")
+    add_period_options(parser)
+
+
+def add_timeline(commands: argparse._SubParsersAction) -> None:
+    """``communique timeline``: matching events counted per period and type."""
+    parser = commands.add_parser(
+        "timeline", help="count stored events per day, month or year and type",
+        description="Count matching events per period and PLOVER type, with the number of articles "
+        "reporting them and their mean Goldstein score.",
+        epilog=QUERY_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_db_option(parser)
+    add_event_filters(parser)
+    parser.add_argument("--by", choices=("month", "day", "year"), default="month",
+                        help="the period to count by (default: month)")
+    add_output_options(parser, ("table", "csv", "jsonl"))
+    parser.set_defaults(func=timeline, prog=parser.prog)
+
+
+def add_quotes(commands: argparse._SubParsersAction) -> None:
+    """``communique quotes``: stored quotes, filtered."""
+    parser = commands.add_parser(
+        "quotes", help="list stored quotes by speaker and channel",
+        description="List stored quotes, oldest article first.",
+        epilog=QUERY_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_db_option(parser)
+    parser.add_argument("--speaker", metavar="WHO", help="part of the speaker's name (any case), or a "
+                        "country or CAMEO code prefix")
+    parser.add_argument("--channel", metavar="NAME", help="part of the channel's name (any case)")
+    add_period_options(parser)
+    add_output_options(parser, ("table", "csv", "jsonl"))
+    parser.set_defaults(func=quotes, prog=parser.prog)
+
+
+def add_export(commands: argparse._SubParsersAction) -> None:
+    """``communique export``: the whole store as JSONL contract lines or as flat tables."""
+    parser = commands.add_parser(
+        "export", help="write the whole store as JSONL, CSV or Parquet",
+        description="Write the store out: --format jsonl gives one contract line per article (with its "
+        "text); csv and parquet give one flat table (events by default). Columns: docs/store.md.",
+        epilog=QUERY_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_db_option(parser)
+    parser.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl",
+                        help="output format (default: jsonl)")
+    parser.add_argument("--table", choices=("contract", "events", "quotes", "entities", "mentions",
+                                                   "times", "places", "articles", "errors"),
+                        help="what to write (default: contract for jsonl, events for csv and parquet)")
+    parser.add_argument("-o", "--output", metavar="OUT", default="-",
+                        help="output file (default: stdout; parquet needs a file)")
+    parser.set_defaults(func=export, prog=parser.prog)
+
+
+def db_url(args: argparse.Namespace) -> str:
+    """The store URL: ``--db``, else ``$COMMUNIQUE_DB``, else ./communique.db; a bare path means SQLite."""
+    from communique.store import DEFAULT_URL
+
+    url = args.db or os.environ.get(DB_ENV) or DEFAULT_URL
+    return url if "://" in url else f"sqlite:///{url}"
+
+
+def open_db(args: argparse.Namespace, create: bool):
+    """The store's engine; a store that cannot be opened is a usage error."""
+    from communique.store import StoreError, open_store
+
+    try:
+        return open_store(db_url(args), create=create)
+    except StoreError as exc:
+        raise UsageError(str(exc)) from exc
+
+
+def ingest(args: argparse.Namespace) -> int:
+    """Run the pipeline over every SOURCE and store the results; the summary goes to stderr."""
+    from communique.store.ingestion import ingest as ingest_all
+    from communique.store.inputs import count_inputs, read_inputs
+
+    if args.workers < 1:
+        raise UsageError(f"--workers must be at least 1, got {args.workers}")
+    missing = [s for s in args.sources if s != "-" and not Path(s).exists()]
+    if missing:
+        raise UsageError(f"input not found: {', '.join(missing)}")
+    from communique.store import StoreError
+
+    config = configure(args)
+    options = read_options(args, config)
+    engine = open_db(args, create=True)
+    show = not args.quiet and sys.stderr.isatty()
+    started = time.monotonic()
+    try:
+        documents = read_inputs(args.sources, options, args.text_column)
+        total = count_inputs(args.sources) if show else None
+        stats = ingest_all(documents, engine, config, args.workers, progress=show, total=total)
+    except (PipelineError, SourceError, StoreError) as exc:
+        raise UsageError(str(exc)) from exc
+    finally:
+        engine.dispose()
+    return finish_ingest(stats, args, time.monotonic() - started)
+
+
+def finish_ingest(stats, args: argparse.Namespace, seconds: float) -> int:
+    """Report the ingest run on stderr and choose the exit status."""
+    if not args.quiet:
+        for reason in stats.reasons:
+            sys.stderr.write(f"communique ingest: not stored: {reason}\n")
+        sys.stderr.write(
+            f"communique ingest: {plural(stats.read, 'document')} read, {stats.stored} stored "
+            f"({stats.with_errors} with errors), {stats.known} already in the store, "
+            f"{stats.not_stored} not stored, {seconds:.1f} s; store: {safe_db(args)}\n"
+        )
+    if stats.read == 0 or stats.stored + stats.known == 0:
+        return EXIT_NOTHING_PROCESSED
+    return EXIT_OK
+
+
+def safe_db(args: argparse.Namespace) -> str:
+    """The store URL for messages, password hidden."""
+    from communique.store.database import safe_url
+
+    return safe_url(db_url(args))
+
+
+def open_output_text(target: str) -> TextIO:
+    """A text stream to write query results to: stdout for ``-``, else the file."""
+    if target == "-":
+        return sys.stdout
+    try:
+        return open(target, "w", encoding="utf-8", newline="")  # closed by write_rows()
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from exc
+
+
+def write_rows(args: argparse.Namespace, columns, rows) -> int:
+    """Write query rows in ``--format`` to ``--output``; exit status 0 (1 when nothing matched)."""
+    from communique.store import export as out
+
+    if args.format == "parquet":
+        if args.output == "-":
+            raise UsageError("parquet cannot go to stdout; give -o FILE.parquet")
+        count = out.write_parquet(columns, rows, args.output)
+        return EXIT_OK if count else EXIT_NOTHING_PROCESSED
+    stream = open_output_text(args.output)
+    try:
+        if args.format == "table":
+            count = out.write_table(columns, rows, stream)
+        elif args.format == "csv":
+            count = out.write_csv(columns, rows, stream)
+        else:
+            count = out.write_jsonl(rows, stream)
+    finally:
+        if stream is not sys.stdout:
+            stream.close()
+    return EXIT_OK if count else EXIT_NOTHING_PROCESSED
+
+
+def checked_date(value: str | None, option: str) -> str | None:
+    """A ``--since``/``--until`` value: an ISO date, month or year."""
+    if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise UsageError(f"{option} {value!r} is not a date like 2024-03-14 (or 2024-03, 2024)")
+    return value
+
+
+def event_filter(args: argparse.Namespace):
+    """The EventFilter the options ask for."""
+    from communique.store.query import EventFilter
+
+    return EventFilter(
+        actor=args.actor, source=args.source, target=args.target, type=args.type, limit=args.limit,
+        since=checked_date(args.since, "--since"), until=checked_date(args.until, "--until"),
+    )
+
+
+def events(args: argparse.Namespace) -> int:
+    """List stored events matching the filters."""
+    from communique.store.query import EVENT_COLUMNS, event_rows
+
+    wanted = event_filter(args)
+    engine = open_db(args, create=False)
+    try:
+        return write_rows(args, EVENT_COLUMNS if args.format != "table" else TABLE_EVENT_COLUMNS,
+                          event_rows(engine, wanted))
+    finally:
+        engine.dispose()
+
+
+def timeline(args: argparse.Namespace) -> int:
+    """Count stored events per period and type."""
+    from dataclasses import replace
+
+    from communique.store.timeline import TIMELINE_COLUMNS, timeline_rows
+
+    wanted = replace(event_filter(args), limit=None)  # --limit cuts the rows written, not the events counted
+    engine = open_db(args, create=False)
+    try:
+        rows = timeline_rows(engine, wanted, args.by)
+        return write_rows(args, TIMELINE_COLUMNS, islice(rows, args.limit) if args.limit else rows)
+    finally:
+        engine.dispose()
+
+
+TABLE_EVENT_COLUMNS = [(name, str) for name in (
+    "date", "plover", "cameo", "source", "target", "location", "modality", "trigger", "article")]
+"""What ``events --format table`` shows; csv and jsonl carry every column."""
+
+TABLE_QUOTE_COLUMNS = [(name, str) for name in ("published", "speaker", "kind", "channel", "text", "article")]
+
+
+def quotes(args: argparse.Namespace) -> int:
+    """List stored quotes matching the filters."""
+    from communique.store.query import QUOTE_COLUMNS, QuoteFilter, quote_rows
+
+    wanted = QuoteFilter(
+        speaker=args.speaker, channel=args.channel, since=checked_date(args.since, "--since"),
+        until=checked_date(args.until, "--until"), limit=args.limit,
+    )
+    engine = open_db(args, create=False)
+    try:
+        return write_rows(args, QUOTE_COLUMNS if args.format != "table" else TABLE_QUOTE_COLUMNS,
+                          quote_rows(engine, wanted))
+    finally:
+        engine.dispose()
+
+
+def export(args: argparse.Namespace) -> int:
+    """Write the store as contract JSONL or as one flat table."""
+    from communique.store.export import contract_lines, flat_rows
+
+    table = args.table or ("contract" if args.format == "jsonl" else "events")
+    if table == "contract" and args.format != "jsonl":
+        raise UsageError("--table contract is only written as --format jsonl")
+    engine = open_db(args, create=False)
+    try:
+        if table == "contract":
+            return write_rows(args, [], contract_lines(engine))
+        columns, rows = flat_rows(engine, table)
+        return write_rows(args, columns, rows)
+    finally:
+        engine.dispose()
+
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
+    add_extract, add_ingest, add_events, add_timeline, add_quotes, add_export]
 """Each function adds one subcommand; adding a command means writing one and listing it here."""
 
 
