@@ -16,6 +16,7 @@ from typing import Any, BinaryIO, NoReturn, TextIO
 
 from communique import __version__
 from communique.config import ConfigError, load_config, merge, parse_assignment
+from communique.gazetteer_cli import add_gazetteer
 from communique.pipeline import PipelineError
 from communique.runner import PipelineUnavailable, RunStats, run
 from communique.sources import (
@@ -424,7 +425,7 @@ def export(args: argparse.Namespace) -> int:
         engine.dispose()
 
 COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
-    add_extract, add_ingest, add_events, add_timeline, add_quotes, add_export]
+    add_extract, add_ingest, add_events, add_timeline, add_quotes, add_export, add_gazetteer]
 """Each function adds one subcommand; adding a command means writing one and listing it here."""
 
 

@@ -76,9 +76,22 @@ def cache_path() -> Path:
     return Path(base) / "communique" / f"{CACHE_VERSION}.pickle"
 
 
+def load_gazetteer(local_db: str | os.PathLike | None = None) -> Gazetteer:
+    """The gazetteer; with ``local_db`` (a SQLite file built by ``communique gazetteer import``), names
+    the built-in gazetteer lacks (villages) are looked up in that file.
+
+    Raises ``local.GazetteerDbError`` (a ``StageUnavailable``) when ``local_db`` is not such a file.
+    """
+    if not local_db:
+        return load_builtin_gazetteer()
+    from communique.places.local import layered  # sqlite only for users who built a local file
+
+    return layered(load_builtin_gazetteer(), local_db)
+
+
 @lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
-    """The gazetteer, from the pickle cache when present, else built and cached."""
+def load_builtin_gazetteer() -> Gazetteer:
+    """The built-in gazetteer, from the pickle cache when present, else built and cached."""
     path = cache_path()
     try:
         with path.open("rb") as handle:
