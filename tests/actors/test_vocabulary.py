@@ -34,3 +34,9 @@ def test_split_list_drops_empty_items():
 def test_strip_article_keeps_names_without_it():
     assert strip_article("the Kremlin") == "Kremlin"
     assert strip_article("Thailand") == "Thailand"
+
+
+def test_vocabulary_building_standing_for_a_government_is_an_institution():
+    vocab = load_vocabulary()
+    assert vocab.names["Kremlin"].kind == "institution"
+    assert vocab.names["Kremlin"].target.iso3 == "RUS"

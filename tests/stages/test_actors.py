@@ -119,3 +119,28 @@ def test_actors_entities_are_numbered_in_text_order(actors):
     article = actors("Norway and Sweden agreed on Monday.")
     assert [e.id for e in article.entities] == ["E1", "E2"]
     assert [e.name for e in article.entities] == ["Norway", "Sweden"]
+
+
+def test_actors_proper_name_the_ner_missed_is_an_entity(actors):
+    article = actors("Volunteers sailed across the Solent on Friday.")
+    assert entity_of(article, "Solent") is not None
+
+
+def test_actors_unrecognised_acronym_is_an_organisation(actors):
+    article = actors("Members of the opposition joined the QDPL at the rally on Friday.")
+    assert entity_of(article, "QDPL").kind == "organization"
+
+
+def test_actors_capitalised_title_alone_is_not_an_entity(actors):
+    article = actors("The Administrator thanked the crew after the landing.")
+    assert entity_of(article, "Administrator") is None
+
+
+def test_actors_government_building_is_the_government_even_as_a_place(actors):
+    article = actors("Reporters waited outside the White House for hours.")
+    assert entity_of(article, "White House").code == "USAGOV"
+
+
+def test_actors_capital_in_a_locative_phrase_is_a_place(actors):
+    article = actors("Our correspondent lives in Madrid with her family.")
+    assert entity_of(article, "Madrid").kind == "place"

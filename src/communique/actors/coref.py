@@ -26,7 +26,7 @@ class Antecedents:
 
     def __init__(self, doc, registry: Registry) -> None:
         self.registry = registry
-        self.sent_starts = [s.start for s in doc.sents]
+        self.sent_starts = doc.sent_starts
         self.items: list[tuple[int, Mention]] = sorted(
             ((m.start, m) for m in registry.mentions), key=lambda x: x[0]
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from communique.actors.acronyms import is_acronym
 from communique.actors.metonymy import acts
 from communique.actors.registry import Draft, Mention, Registry
 from communique.actors.vocabulary import Body, Country, Igo, Name, Outlet, Vocabulary
@@ -15,6 +16,9 @@ NER_KINDS = {
     "PRODUCT": "other", "WORK_OF_ART": "other", "LAW": "other",
 }
 """spaCy labels kept as entities, and the kind they get when no vocabulary knows the name."""
+
+COUNTRY_NAME_KINDS = ("country", "adjective", "seat", "institution")
+"""Vocabulary names that say which country an institution or group belongs to."""
 
 
 @dataclass(slots=True)
@@ -31,9 +35,7 @@ def find_phrases(doc, by_prefix: dict[str, list[str]]) -> Iterator[tuple[int, in
 
     ``by_prefix`` maps the first two characters of each phrase to the phrases, longest first.
     """
-    text = doc.text
-    starts = [tok.idx for tok in doc]
-    ends = {start + len(tok.text): tok.i for start, tok in zip(starts, doc, strict=True)}
+    text, starts, ends = doc.text, doc.starts, doc.ends
     i = 0
     while i < len(starts):
         start = starts[i]
@@ -62,7 +64,7 @@ def find_names(doc, vocab: Vocabulary) -> list[NameMatch]:
 def _inside_longer_entity(doc, start: int, end: int, name: Name) -> bool:
     """A name inside a longer person name ("Chad" in "Chad Smith") or a seat inside a longer
     place ("Washington" in "Washington D.C.") is part of that name, not a mention of its own."""
-    ent = doc[start].ent_type_ and next((e for e in doc.ents if e.start <= start < e.end), None)
+    ent = doc.ent_of[start]
     if not ent or (ent.end - ent.start) <= (end - start) or ent.end < end:
         return False
     return ent.label_ == "PERSON" or (name.kind == "seat" and ent.label_ in ("GPE", "LOC", "FAC", "ORG"))
@@ -119,9 +121,10 @@ def name_draft(doc, match: NameMatch) -> Draft | None:
         return igo_draft(target)
     if kind == "outlet":
         return outlet_draft(target)
-    if kind == "seat":
-        root = doc[match.start:match.end].root
-        if root.ent_type_ != "GPE" or acts(root):  # "the Kremlin" always, "Moscow" when it acts
+    if kind == "institution":  # "the Kremlin" always stands for the government
+        return government_draft(target)
+    if kind == "seat":  # "Moscow" only when it acts, by the rule the places stage uses too
+        if acts(doc[match.start:match.end].root):
             return government_draft(target)
         return place_draft(doc[match.start:match.end].text, target.iso3)
     return None
@@ -143,7 +146,7 @@ def body_phrase(doc, head, vocab: Vocabulary) -> tuple[int, Body] | None:
         first = head.i - width + 1
         if first < 0:
             continue
-        words = " ".join(t.lower_ for t in doc[first:head.i + 1])
+        words = " ".join(doc.lower[first:head.i + 1])
         if words in vocab.bodies:
             return first, vocab.bodies[words]
     return None
@@ -157,7 +160,7 @@ def country_modifiers(head, claimed: list) -> list[tuple[object, Country]]:
             continue
         for tok in [child, *child.conjuncts]:
             match = claimed[tok.i]
-            if isinstance(match, NameMatch) and match.name.kind in ("country", "adjective", "seat"):
+            if isinstance(match, NameMatch) and match.name.kind in COUNTRY_NAME_KINDS:
                 found.append((tok, match.name.target))
     return found
 
@@ -234,7 +237,7 @@ def add_other_entities(doc, registry: Registry, claimed: list) -> None:
             start += 1
         while end > start and claimed[end - 1] is not None:
             end -= 1
-        if start == end or not any(t.is_title or t.is_upper for t in doc[start:end]):
+        if start == end or not any(t.is_title or t.is_upper for t in doc.tokens[start:end]):
             continue
         if ent.label_ == "NORP" and (doc[end - 1].pos_ == "ADJ" or end - start == 1):
             # "European", "Buddhist" are attributes; lone plural nouns outside the vocabularies
@@ -266,3 +269,56 @@ def add_repeated_names(doc, registry: Registry, claimed: list) -> None:
             registry.add(names[text], Mention(start, end, span_of(doc, start, end), ()))
             for i in range(start, end):
                 claimed[i] = "repeat"
+
+
+def name_runs(doc, vocab: Vocabulary, claimed: list) -> list[tuple[int, int]]:
+    """Runs of capitalised proper nouns the NER left unlabelled and no earlier pass claimed,
+    joined over "of", "and" and "&" ("Municipality of Livorno"); titles ("President") and
+    capitalised type nouns ("the University") left out."""
+    runs, i = [], 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and _bare_name_token(doc[j], claimed):
+            j += 1
+            if j + 1 < len(doc) and doc.lower[j] in NAME_LINKS and _bare_name_token(doc[j + 1], claimed):
+                j += 1
+        if j > i and _whole_name(doc, i, j, vocab, claimed):
+            runs.append((i, j))
+        i = j + 1
+    return runs
+
+
+NAME_LINKS = frozenset({"of", "and", "&"})
+
+
+def _bare_name_token(tok, claimed: list) -> bool:
+    return (tok.tag_ in ("NNP", "NNPS") and not tok.ent_type_ and claimed[tok.i] is None
+            and tok.text[0].isupper() and tok.text.isalnum())
+
+
+def _whole_name(doc, start: int, end: int, vocab: Vocabulary, claimed: list) -> bool:
+    """Not a title, a type noun, a plural ("Polaroids") or an initial, nor the rest of a name
+    found already ("Junius" before a recognised "Ho")."""
+    last = doc[end - 1]
+    if last.lower_ in vocab.roles or last.lower_ in vocab.anaphors or last.tag_ == "NNPS":
+        return False
+    if end - start == 1 and len(last.text) < 2:
+        return False
+    before = start > 0 and claimed[start - 1] is not None and doc[start - 1].pos_ == "PROPN"
+    after = end < len(doc) and claimed[end] is not None and doc[end].pos_ == "PROPN"
+    return not (before or after)
+
+
+def add_unlabelled_names(doc, vocab: Vocabulary, registry: Registry, claimed: list) -> None:
+    """Proper-noun runs the NER missed ("Tasmania", "the Deseret News"), acronyms as organisations.
+
+    Every run counts: on entities/gum_news keeping only recurring runs and acronyms gave mention
+    F1 .7617, keeping all .7646 (proper recall .88 -> .90).
+    """
+    for start, end in name_runs(doc, vocab, claimed):
+        span = span_of(doc, start, end)
+        text = doc.text[span[0]:span[1]]
+        kind = "organization" if is_acronym(text) else "other"
+        registry.add(Draft((kind, text.lower()), text, kind), Mention(start, end, span, ()))
+        for i in range(start, end):
+            claimed[i] = "unlabelled"

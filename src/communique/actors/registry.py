@@ -45,9 +45,12 @@ class Registry:
     def __init__(self) -> None:
         self.drafts: dict[Key, Draft] = {}
         self.mentions: list[Mention] = []
+        self.aliases: dict[Key, Key] = {}
 
     def add(self, draft: Draft, mention: Mention) -> Draft:
         """Record a mention of ``draft`` (merged with an existing draft of the same key)."""
+        if draft.key in self.aliases:
+            draft = self.drafts[self.aliases[draft.key]]
         known = self.drafts.setdefault(draft.key, draft)
         if known is not draft:
             improve(known, draft)
@@ -55,6 +58,19 @@ class Registry:
         known.mentions.append(mention)
         self.mentions.append(mention)
         return known
+
+    def merge(self, source: Key, target: Key) -> None:
+        """Make the draft ``source`` part of ``target``: its mentions move, its key becomes an alias."""
+        moved = self.drafts.pop(source)
+        into = self.drafts[target]
+        for mention in moved.mentions:
+            mention.key = target
+        into.mentions.extend(moved.mentions)
+        improve(into, moved)
+        self.aliases[source] = target
+        for alias, key in self.aliases.items():
+            if key == source:
+                self.aliases[alias] = target
 
     def covers(self, span: Span) -> bool:
         """Whether some mention already overlaps ``span``."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from communique.actors.mentions import NameMatch, span_of
+from communique.actors.mentions import COUNTRY_NAME_KINDS, NameMatch, span_of
 from communique.actors.registry import Draft, Mention, Registry
 from communique.actors.vocabulary import Country, Igo, Role, Vocabulary
 
@@ -51,7 +51,7 @@ def read_title(tokens, claimed: list, vocab: Vocabulary) -> Title | None:
         if isinstance(match, NameMatch) and previous not in HOST_PREPOSITIONS:
             if match.name.kind == "igo" and igo is None:
                 igo = match.name.target
-            elif match.name.kind in ("country", "adjective", "seat") and country is None:
+            elif match.name.kind in COUNTRY_NAME_KINDS and country is None:
                 country = match.name.target
         if tok.lower_ != "the":
             previous = tok.lower_
@@ -72,7 +72,7 @@ def _title_token(tok, claimed: list, vocab: Vocabulary) -> bool:
 def title_before(doc, start: int, claimed: list, vocab: Vocabulary) -> Title | None:
     """The title premodifying a name: "the Russian ambassador to the US [Anatoly Antonov]"."""
     first = start
-    sentence_start = doc[start].sent.start
+    sentence_start = doc.sentence_start(start)
     while first > sentence_start and first > start - 10 and _title_token(doc[first - 1], claimed, vocab):
         first -= 1
     while first < start and doc[first].lower_ in TITLE_LINKS and doc[first].lower_ != "the":
@@ -128,12 +128,12 @@ def person_spans(doc, claimed: list, vocab: Vocabulary) -> list[tuple[int, int]]
         start, end = ent.start, ent.end
         while start < end and (claimed[start] is not None or doc[start].lower_ == "the"):
             start += 1
-        roles_inside = [t.i for t in doc[start:end] if t.lower_ in vocab.roles]
+        roles_inside = [t.i for t in doc.tokens[start:end] if t.lower_ in vocab.roles]
         if roles_inside:  # "Foreign Minister Sergey Ryabkov" tagged whole: the name follows the role
             start = roles_inside[-1] + 1
         if end > start and doc[end - 1].tag_ == "POS":
             end -= 1
-        if end > start and any(t.is_title for t in doc[start:end]):
+        if end > start and any(t.is_title for t in doc.tokens[start:end]):
             spans.append((start, end))
     taken = {i for s, e in spans for i in range(s, e)}
     spans += [s for s in names_after_roles(doc, claimed, vocab) if not taken.intersection(range(*s))]
@@ -145,7 +145,7 @@ def names_after_roles(doc, claimed: list, vocab: Vocabulary) -> list[tuple[int, 
     ("ambassador to the US Anatoly Antonov", parsed as one organisation)."""
     spans = []
     for tok in doc:
-        if tok.lower_ not in vocab.roles or tok.pos_ not in ("NOUN", "PROPN"):
+        if tok.lower_ not in vocab.roles or tok.tag_ not in ("NN", "NNP"):  # "officials of X": X is no name
             continue
         i = tok.i + 1
         while i < len(doc) and (doc[i].lower_ in TITLE_LINKS or claimed[i] is not None):

@@ -72,7 +72,8 @@ class Pronoun:
 
 @dataclass(frozen=True, slots=True)
 class Name:
-    """What a surface phrase names: ``kind`` is country, adjective, seat, igo or outlet."""
+    """What a surface phrase names: ``kind`` is country, adjective, seat (a capital),
+    institution (a building standing for a government: "the Kremlin"), igo or outlet."""
 
     kind: str
     target: Country | Igo | Outlet
@@ -120,8 +121,9 @@ def _add_name(vocab: Vocabulary, phrase: str, name: Name) -> None:
 
 
 def load_countries(vocab: Vocabulary) -> None:
-    """countries.tsv: names and aliases, adjectives and demonyms, seats of government."""
-    for iso3, name, aliases, adjectives, seats, *_ in read_rows("countries.tsv"):
+    """countries.tsv: names and aliases, adjectives and demonyms, seats of government and
+    the buildings that stand for it."""
+    for iso3, name, aliases, adjectives, seats, institutions, *_ in read_rows("countries.tsv"):
         adjective_list = split_list(adjectives)
         country = Country(iso3, name, adjective_list[0] if adjective_list else name)
         vocab.countries[iso3] = country
@@ -131,6 +133,8 @@ def load_countries(vocab: Vocabulary) -> None:
             _add_name(vocab, phrase, Name("adjective", country))
         for phrase in split_list(seats):
             _add_name(vocab, phrase, Name("seat", country))
+        for phrase in split_list(institutions):
+            _add_name(vocab, phrase, Name("institution", country))
 
 
 def load_igos(vocab: Vocabulary) -> None:

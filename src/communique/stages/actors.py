@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from communique.actors import coref, mentions, roles
+from communique.actors.acronyms import link_acronyms
+from communique.actors.parse import Parse
 from communique.actors.registry import Registry
 from communique.actors.vocabulary import load_vocabulary
 from communique.article import Article
@@ -21,9 +23,9 @@ class ActorsStage(Stage):
     assigns = ("entities",)
 
     def process(self, article: Article) -> Article:
-        doc = article.doc
-        if doc is None or not len(doc):
+        if article.doc is None or not len(article.doc):
             return article
+        doc = Parse(article.doc)
         vocab = load_vocabulary()
         registry = Registry()
         claimed: list = [None] * len(doc)
@@ -33,7 +35,9 @@ class ActorsStage(Stage):
         roles.add_people(doc, vocab, registry, claimed)
         mentions.add_coordinated_adjectives(doc, matches, registry)
         mentions.add_other_entities(doc, registry, claimed)
+        mentions.add_unlabelled_names(doc, vocab, registry, claimed)
         mentions.add_repeated_names(doc, registry, claimed)
+        link_acronyms(doc, registry)
         coref.resolve(doc, vocab, registry, claimed)
         article.entities = registry.entities()
         article.forget_mention_index()

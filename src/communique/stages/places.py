@@ -27,7 +27,7 @@ class PlacesStage(Stage):
     def __init__(self, settings=None) -> None:
         super().__init__(settings)
         try:
-            self.gazetteer = load_gazetteer()
+            self.gazetteer = load_gazetteer(self.settings.get("gazetteer_db") or None)
         except ModuleNotFoundError as exc:
             raise StageUnavailable(
                 f"the places gazetteer needs {exc.name or 'its data packages'}: "
@@ -51,7 +51,7 @@ class PlacesStage(Stage):
         mention, entry = resolution.mention, resolution.entry
         if entry is None and fallback is None:
             return None
-        metonymic = not mention.adjective and is_metonymic(article.doc, mention.start, mention.end)
+        metonymic = is_metonymic(article, mention.start, mention.end, mention.adjective)
         if entry is None:
             return Place(f"P{number}", (mention.start, mention.end), mention.text, mention.text, None,
                          fallback.lat, fallback.lon, fallback.country, None, metonymic)
