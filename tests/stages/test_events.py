@@ -290,3 +290,83 @@ def test_events_wanting_another_actor_to_act_is_an_appeal(parsed):
 def test_events_own_announced_threat_is_not_an_allegation(parsed):
     article = _code(parsed, "Ruritania announced that it will impose a curfew in Freedonia.")
     assert [e.plover for e in article.events] == ["THREATEN"]
+
+
+def _types(article):
+    return sorted(e.plover for e in article.events)
+
+
+def test_events_country_us_inside_a_quotation_is_not_the_speaker(parsed):
+    text = '"Ruritania will never accept the Ruritania-US talks," Graustark said.'
+    article = _with_entities(parsed(text))
+    us = text.index("US")
+    article.entities.append(Entity("E9", "United States", "country", mentions=[(us, us + 2)]))
+    speaker = text.index("Graustark")
+    article.quotes = [Quote("Q1", (1, text.index(',"')), text[1:text.index(',"')], "direct",
+                            speaker="E3", speaker_span=(speaker, speaker + 9))]
+    EventsStage().process(article)
+    talks = [e for e in article.events if "E9" in e.source + e.target]
+    assert talks and all("E3" not in e.target for e in talks)
+
+
+def test_events_attitude_towards_an_action_is_no_event(parsed):
+    article = _code(parsed, "Freedonia was reluctant to meet Ruritania.")
+    assert "CONSULT" not in _types(article) and "AGREE" not in _types(article)
+
+
+def test_events_expletive_it_is_no_source(parsed):
+    article = _code(parsed, "It was important to attack the rebels.")
+    assert article.events == []
+
+
+def test_events_fallback_target_is_not_the_speaker(parsed):
+    article = _code(parsed, "Graustark said that Freedonia was discussing security guarantees.")
+    for event in article.events:
+        assert "E3" not in event.target
+
+
+def test_events_talks_inside_a_relative_clause_are_background(parsed):
+    text = "Ruritania condemned the officials who are working to stall the Freedonia-Graustark talks."
+    assert "CONSULT" not in _types(_code(parsed, text))
+
+
+def test_events_meeting_used_as_time_anchor_is_no_event(parsed):
+    article = _code(parsed, "Before the meeting with Freedonia, Ruritania expelled a diplomat.")
+    assert "CONSULT" not in _types(article) and "AGREE" not in _types(article)
+
+
+def test_events_talks_that_follow_a_meeting_are_news_too(parsed):
+    text = "The Ruritania-Freedonia talks follow a meeting between Graustark and Freedonia on Monday."
+    article = _code(parsed, text)
+    pairs = sorted(_names(article, e.source + e.target) for e in article.events if e.plover == "CONSULT")
+    assert pairs == [["Freedonia", "Graustark"], ["Freedonia", "Ruritania"]]
+
+
+def test_events_an_event_named_as_a_time_anchor_is_kept(parsed):
+    article = _code(parsed, "Freedonia recalled its envoy after the invasion of Ruritania by Graustark.")
+    assert "ASSAULT" in [e.plover for e in article.events]
+
+
+def test_events_dated_future_meeting_is_an_agreement_to_meet(parsed):
+    # PLOVER codes a future cooperative action as AGREE, whether or not a day is given
+    event = _only(_code(parsed, "Ruritania and Freedonia will meet on Wednesday in Geneva."), "AGREE")
+    assert event.modality == "planned"
+
+
+def test_events_undated_future_meeting_is_an_intent(parsed):
+    article = _code(parsed, "Ruritania and Freedonia will meet in Geneva.")
+    assert _only(article, "AGREE").mode == "consult"
+
+
+def test_events_recipient_of_the_verb_carrying_a_noun_event_is_the_target(parsed):
+    article = _code(parsed, "Ruritania published two draft agreements on security to Freedonia.")
+    event = _only(article, "AGREE")
+    assert _names(article, event.target) == ["Freedonia"]
+
+
+def test_events_self_directed_event_is_dropped(parsed):
+    article = _with_entities(parsed("Ruritania held talks with Moscow."))
+    moscow = article.entities.pop()  # Moscow stands for Ruritania here: one actor, two names
+    article.entities[0].mentions.extend(moscow.mentions)
+    EventsStage().process(article)
+    assert article.events == []

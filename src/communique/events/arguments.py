@@ -69,6 +69,8 @@ def _actor_like(token: Token) -> bool:
         return False
     if token.ent_type_ in ACTOR_ENTS:
         return True
+    if token.is_upper and token.is_alpha and len(token) > 1:
+        return True  # an acronym the tagger read as an adjective ("the Ruritania-OSCE talks")
     return token.pos_ == "PROPN" and token.ent_type_ not in NOT_ACTORS
 
 
@@ -219,7 +221,8 @@ def _climb(noun: Token, roles: Roles, preps: tuple[str, ...]) -> None:
             roles.sources = passive_agent(token) if is_passive(token) else subject_of(token)[0]
             roles.inherited = True
             if not roles.targets:
-                roles.targets = prep_objects(token, preps)
+                # "sent draft treaties to X": the recipient of the carrying verb is the target
+                roles.targets = prep_objects(token, tuple(dict.fromkeys((*preps, "to"))))
             return
 
 

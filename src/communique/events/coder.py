@@ -9,10 +9,10 @@ from spacy.tokens import Span, Token
 from communique.events.arguments import Roles, find_roles
 from communique.events.cameo import quad_class
 from communique.events.candidate import Candidate
-from communique.events.completion import complete_roles, has_actor_source
+from communique.events.completion import clause_root, complete_roles, has_actor_source
 from communique.events.derived import allegations, appeals, demands
 from communique.events.lexicon import Lexicon
-from communique.events.modality import governors, modality
+from communique.events.modality import attitude, governors, modality
 from communique.events.triggers import Trigger, find_triggers, governing_trigger
 
 BASE_CONFIDENCE = {"light": 0.8, "phrasal": 0.8, "verb": 0.75, "noun": 0.6}
@@ -76,6 +76,12 @@ def select(triggers: list[Trigger], lex: Lexicon) -> dict[int, str]:
               or find_roles(trigger).inherited or not find_roles(trigger).sources):
             kept.pop(trigger.token.i, None)
     return kept
+
+
+def is_background(trigger: Trigger) -> bool:
+    """A mention of an event inside a relative clause ("statements that aim at stalling the
+    talks") describes a participant rather than reporting news."""
+    return clause_root(trigger.token).dep_ == "relcl"
 
 
 def _alleged_content(trigger: Trigger, by_index: dict[int, Trigger]) -> bool:
@@ -182,7 +188,7 @@ def code_sentence(sent: Span, lex: Lexicon, quoted: set[int]) -> list[Candidate]
     kept = select(triggers, lex)
     cands = []
     for trigger in triggers:
-        if trigger.token.i not in kept:
+        if trigger.token.i not in kept or attitude(trigger.token, lex) or is_background(trigger):
             continue
         roles = complete_roles(trigger, find_roles(trigger), lex)
         if not has_actor_source(trigger.token.doc, roles, lex):

@@ -20,6 +20,11 @@ RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT"})
 """Types where "X and Y did it" means each did it to the other: X is the source, Y the target."""
 THIRD_PERSON = frozenset({"it", "they", "he", "she"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis"})
+CLAUSE_ROOT_DEPS = frozenset({"ccomp", "relcl", "parataxis", "csubj"})
+"""Relations that open a clause of its own; a fallback target must come from the trigger's clause."""
+PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
+EXTRAPOSED_DEPS = frozenset({"xcomp", "ccomp", "advcl", "csubj"})
+"""Where the parser hangs the clause an expletive "it" stands for ("it is hard to say")."""
 HEAD_DEPS = frozenset({"compound", "amod", "nmod"})
 """Modifier relations climbed to reach the head of an actor's noun phrase ("Iraqi Kurdistan")."""
 BEHIND_PENALTY = 6.0
@@ -53,7 +58,25 @@ def has_actor_source(doc, roles: Roles, lex: Lexicon) -> bool:
 def _is_source_word(doc, phrase: Phrase, lex: Lexicon) -> bool:
     head = doc[phrase[0] : phrase[1] + 1].root
     lemma = head.lemma_.lower()
+    if is_expletive(head):
+        return False
     return head.pos_ == "PRON" or lex.cue(lemma, "voice") or lex.cue(lemma, "instrument")
+
+
+def is_expletive(token: Token) -> bool:
+    """ "it was important to meet ...", "found it hard to talk": a dummy "it" standing for a clause
+    that follows, not for an actor."""
+    if token.lower_ != "it":
+        return False
+    head = token.head
+    preds = [head] if head.pos_ == "ADJ" else [c for c in head.children if c.dep_ in PREDICATE_DEPS]
+    return any(_has_clause(p) or _has_clause(head) for p in preds)
+
+
+def _has_clause(token: Token) -> bool:
+    """True when a to-infinitive or that-clause hangs from ``token``."""
+    return any(c.dep_ in EXTRAPOSED_DEPS and any(g.lower_ in ("to", "that") and g.dep_ in ("aux", "mark")
+                                                 for g in c.children) for c in token.children)
 
 
 def instrument_agent(verb: Token, lex: Lexicon) -> list[Phrase]:
@@ -94,13 +117,29 @@ def is_actor_phrase(doc, phrase: Phrase, lex: Lexicon) -> bool:
     return any(is_actor_token(t, lex) for t in doc[phrase[0] : phrase[1] + 1])
 
 
+def clause_root(token: Token) -> Token:
+    """The verb heading the clause of ``token``: the first governor that is a clause of its own
+    (a complement, adverbial, relative or coordinated clause) or the sentence root."""
+    for _ in range(12):
+        if token.head.i == token.i:
+            return token
+        if token.dep_ in CLAUSE_ROOT_DEPS and token.pos_ in ("VERB", "AUX", "ADJ"):
+            return token
+        token = token.head
+    return token
+
+
 def nearest_actor(trigger: Trigger, roles: Roles, lex: Lexicon) -> Phrase | None:
-    """The actor phrase of the sentence closest to the trigger that is not already a source."""
+    """The actor phrase of the trigger's own clause closest to it that is not already a source;
+    a name in another clause (the speaker of a reporting verb) is someone else's role."""
     token = trigger.token
     taken = {i for a, b in roles.sources + roles.targets for i in range(a, b + 1)}
+    home = clause_root(token).i
     best: tuple[float, Phrase] | None = None
     for cand in token.sent:
         if cand.i in taken or cand.i == token.i or not is_actor_token(cand, lex):
+            continue
+        if clause_root(cand).i != home:
             continue
         head = phrase_head(cand)
         if head.i in taken or head.i == token.i:

@@ -72,6 +72,17 @@ def reporting_verb(token: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def attitude(token: Token, lex: Lexicon) -> bool:
+    """ "was reluctant to meet", "uncomfortable discussing": a feeling about an action is not the
+    action; the adjective governs the trigger, or is the complement of the verb that does."""
+    if token.dep_ not in ("xcomp", "advcl", "ccomp"):
+        return False
+    head = token.head
+    if head.pos_ == "ADJ" and lex.cue(head.lemma_.lower(), "attitude"):
+        return True
+    return _has_cue(head, lex, "attitude", frozenset({"acomp"}))
+
+
 def failed(token: Token, lex: Lexicon) -> bool:
     """A failure verb above the trigger ("failed to reach agreement"): the event did not happen."""
     return any(lex.cue(node.lemma_.lower(), "failure") for node in governors(token))

@@ -30,7 +30,9 @@ class EventsStage(Stage):
         events: list[Event] = []
         for sent in doc.sents:
             for cand in code_sentence(sent, lex, set(quoted)):
-                events.append(to_event(cand, article, quoted, f"V{len(events) + 1}"))
+                event = to_event(cand, article, quoted, f"V{len(events) + 1}")
+                if not is_self_directed(event, article):
+                    events.append(event)
         article.events = events
         return article
 
@@ -59,7 +61,7 @@ def resolve_side(ranges: list[tuple[int, int]], article: Article, quote: Quote |
     doc = article.doc
     for first, last in ranges:
         span = char_span(doc, first, last)
-        if quote is not None and first == last and doc[first].lower_ in FIRST_PERSON:
+        if quote is not None and first == last and is_first_person(doc[first]):
             if quote.speaker_span is not None:
                 span = quote.speaker_span
             if quote.speaker is not None:
@@ -71,6 +73,39 @@ def resolve_side(ranges: list[tuple[int, int]], article: Article, quote: Quote |
             ids.append(entity.id)
         spans.append(span)
     return ids, spans
+
+
+def same_actor(first: str, second: str, article: Article) -> bool:
+    """Two entity ids naming one actor: the same entity, or two with the same full actor code."""
+    if first == second:
+        return True
+    one, two = article.entity_by_id(first), article.entity_by_id(second)
+    return bool(one and two and one.code and one.code == two.code)
+
+
+def is_self_directed(event: Event, article: Article) -> bool:
+    """ "Ruritania ... talks with Ruritania": every target is a name of a source again, which is a
+    misread role (a name leaking in from another clause), not an event. A pronoun ("its borders")
+    is no such name: the parse put it there."""
+    if not event.target_spans:
+        return False
+    return all(names_source(span, event, article) for span in event.target_spans)
+
+
+def names_source(span: Span, event: Event, article: Article) -> bool:
+    """True when ``span`` is exactly a mention of an entity that is also a source of the event."""
+    token = article.doc.char_span(*span, alignment_mode="expand")
+    if token is None or token[0].pos_ == "PRON":
+        return False
+    entity = article.entity_at(*span)
+    if entity is None or span not in entity.mentions:
+        return False
+    return any(same_actor(entity.id, s, article) for s in event.source)
+
+
+def is_first_person(token) -> bool:
+    """ "we", "us": a first-person pronoun, not the country "US" the lower-cased form also matches."""
+    return token.lower_ in FIRST_PERSON and token.pos_ == "PRON" and token.text != "US"
 
 
 def to_event(cand: Candidate, article: Article, quoted: dict[int, Quote], event_id: str) -> Event:
