@@ -26,10 +26,10 @@ demo: setup
 
 test: setup
 	$(BIN)/pytest
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests scripts
 
 lint: setup
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests scripts
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache
