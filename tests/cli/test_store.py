@@ -19,7 +19,7 @@ import pytest
 
 from communique.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 INGEST_ONLY = ["--set", 'pipeline.stages=["ingest"]']
 """Runs the real CLI without loading spaCy, for tests about storing rather than extraction."""
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from communique.cli import build_parser
-from communique.gazetteer_cli import add_gazetteer, default_db
+from communique.cli.gazetteer import add_gazetteer, default_db
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def dump_line(geonameid, name, lat, lon, country="FR", admin1="75", population=0):
@@ -125,7 +125,7 @@ def registered() -> bool:
     return "gazetteer" in commands
 
 
-@pytest.mark.skipif(not registered(), reason="cli.py does not list add_gazetteer in COMMANDS yet "
+@pytest.mark.skipif(not registered(), reason="communique.cli does not list add_gazetteer in COMMANDS yet "
                     "(the lead adds that line; then this test runs)")
 def test_real_command_imports_a_country_file(tmp_path):
     db = tmp_path / "geonames.db"
