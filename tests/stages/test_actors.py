@@ -43,6 +43,24 @@ def test_actors_alliance_refers_back_to_nato(actors):
     assert nato.kind == "igo"
 
 
+def test_actors_role_noun_with_a_country_adjective_refers_to_that_countrys_envoy(actors):
+    article = actors(
+        "The Brazilian ambassador to the UN Carlos Mendes met the minister. "
+        "The Brazilian envoy later said the talks went well."
+    )
+    mendes = entity_of(article, "Carlos Mendes")
+    assert entity_of(article, "Brazilian envoy") is mendes
+    assert mendes.country == "BRA"
+
+
+def test_actors_role_noun_of_another_country_is_not_the_titled_person(actors):
+    article = actors(
+        "The Brazilian ambassador to the UN Carlos Mendes met the minister. "
+        "The Chilean envoy later said the talks went well."
+    )
+    assert entity_of(article, "Chilean envoy") is not entity_of(article, "Carlos Mendes")
+
+
 def test_actors_premodifier_title_gives_role_country_and_code(actors):
     article = actors("The French ambassador to Japan Marie Dupont met students in Kyoto on Friday.")
     person = entity_of(article, "Marie Dupont")

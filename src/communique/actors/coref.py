@@ -140,16 +140,26 @@ def kind_filter(noun: str, vocab: Vocabulary):
     return accept
 
 
+def blocks_description(item, is_role: bool) -> bool:
+    """Whether a claimed premodifier makes a definite phrase something other than an anaphor. A
+    country adjective does not before a role noun ("the Russian envoy" is the Russian ambassador
+    named earlier; ``role_filter`` checks the country), but a name does ("the Sputnik reporter")."""
+    if item is None or item == "body":
+        return False
+    return not (is_role and hasattr(getattr(getattr(item, "name", None), "target", None), "iso3"))
+
+
 def resolve_nominals(doc, vocab: Vocabulary, antecedents: Antecedents, claimed: list) -> None:
     """Definite descriptions: "the Russian envoy", "the alliance", "the country"."""
     for tok in doc:
         if claimed[tok.i] is not None:
             continue
         first = definite_head(doc, tok) if tok.tag_ in ("NN", "NNP") else None
-        if first is None or any(claimed[i] is not None and claimed[i] != "body" for i in range(first, tok.i)):
+        is_role = tok.lower_ in vocab.roles
+        if first is None or any(blocks_description(claimed[i], is_role) for i in range(first, tok.i)):
             continue
-        noun = tok.lower_ if tok.lower_ in vocab.roles else tok.lemma_.lower()
-        accept = role_filter(tok, vocab, claimed) if tok.lower_ in vocab.roles else kind_filter(noun, vocab)
+        noun = tok.lower_ if is_role else tok.lemma_.lower()
+        accept = role_filter(tok, vocab, claimed) if is_role else kind_filter(noun, vocab)
         draft = best(antecedents, tok.i, WINDOW, accept)
         if draft is not None:
             antecedents.add(draft, first, tok.i + 1, "nominal")
