@@ -1,9 +1,11 @@
 """Normalise the text of one time expression to a TIMEX3 ``(value, type)`` against an anchor date.
 
-Hand-written rules rather than a library: dateparser scored 0.09 value F1 on TempEval-3 here, because
-it returns datetimes (no granularity: "December 2021" became a made-up day, "last week" a day) and
-knows nothing of durations, sets or PAST_REF/PRESENT_REF. The rules keep the granularity that the
-text gives and read tense from the clause (see ``anchor.clause_tense``).
+Hand-written rules rather than a library. Measured on TempEval-3 platinum with the shared
+evaluator (2026-11-28): dateparser 0.09 value F1, ctparse 0.3.6 0.22 (run on spaCy DATE/TIME spans:
+weekdays always resolved forward, a bare month left without a year, day precision only, no weeks,
+seasons, sets or references), timexy 0.1.3 0.14 (absolute dates only, no reference date, full
+timestamps). These rules score 0.87: they keep the granularity the text gives ("December 2021" is
+``2021-12``, never a made-up day) and read tense from the clause (see ``anchor.clause_tense``).
 """
 
 from __future__ import annotations
