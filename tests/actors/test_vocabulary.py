@@ -40,3 +40,11 @@ def test_vocabulary_building_standing_for_a_government_is_an_institution():
     vocab = load_vocabulary()
     assert vocab.names["Kremlin"].kind == "institution"
     assert vocab.names["Kremlin"].target.iso3 == "RUS"
+
+
+def test_outlet_country_comes_from_the_outlet_list():
+    from communique.actors.vocabulary import outlet_country
+
+    assert outlet_country("Sputnik") == "RUS"
+    assert outlet_country("The Daily Nobody") is None
+    assert outlet_country(None) is None

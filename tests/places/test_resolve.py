@@ -46,3 +46,23 @@ def test_resolve_prefers_states_countries_and_continents_over_namesake_towns(nlp
     assert (places["California"].feature, places["California"].country) == ("ADM1", "USA")
     assert places["UK"].country == "GBR"
     assert places["Africa"].feature == "CONT"
+
+
+def test_resolve_uses_the_outlets_country_when_the_text_names_none(nlp):
+    gazetteer = load_gazetteer()
+    text = "Militias shelled the port of Tripoli overnight."
+    doc = nlp(text)
+    mentions = find_mentions(doc, gazetteer)
+    default = {r.mention.text: r.entry for r in resolve_mentions(mentions, gazetteer, text)}
+    lebanese = {r.mention.text: r.entry for r in resolve_mentions(mentions, gazetteer, text, "LBN")}
+    assert default["Tripoli"].country == "LBY"
+    assert lebanese["Tripoli"].country == "LBN"
+
+
+def test_resolve_prefers_the_country_the_text_names_over_the_outlets(nlp):
+    gazetteer = load_gazetteer()
+    text = "Fighting in Libya spread as militias shelled the airport in Tripoli."
+    doc = nlp(text)
+    resolutions = resolve_mentions(find_mentions(doc, gazetteer), gazetteer, text, "LBN")
+    found = {r.mention.text: r.entry for r in resolutions}
+    assert found["Tripoli"].country == "LBY"

@@ -184,3 +184,11 @@ def load_vocabulary() -> Vocabulary:
     for phrase in sorted(vocab.names, key=len, reverse=True):
         vocab.by_prefix.setdefault(phrase[:2], []).append(phrase)
     return vocab
+
+
+def outlet_country(name: str | None) -> str | None:
+    """The ISO3 country of a news outlet known to ``outlets.tsv`` ("Sputnik" -> RUS), or None."""
+    if not name:
+        return None
+    found = load_vocabulary().names.get(strip_article(name.strip()))
+    return found.target.country if found is not None and found.kind == "outlet" else None

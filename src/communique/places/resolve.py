@@ -113,10 +113,15 @@ def choose(entries: list[GeoEntry], focus: Counter, qualified: GeoEntry | None, 
     return max(entries, key=score)
 
 
-def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[Resolution]:
-    """One resolution per mention, in order."""
+def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer, text: str,
+                     outlet_country: str | None = None) -> list[Resolution]:
+    """One resolution per mention, in order. ``outlet_country``, the country of the outlet that
+    published the article, counts as half a mention: it settles the focus only when the text
+    itself names no country more often."""
     options = [readings(m, gazetteer) for m in mentions]
     focus = focus_countries(options)
+    if outlet_country:
+        focus[outlet_country] += 0.5
     result = []
     for i, (mention, entries) in enumerate(zip(mentions, options, strict=True)):
         if not entries:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from communique.actors.vocabulary import outlet_country
 from communique.article import Article, Place
 from communique.places.candidates import find_mentions
 from communique.places.gazetteer import GeoEntry, load_gazetteer
@@ -36,7 +37,7 @@ class PlacesStage(Stage):
 
     def process(self, article: Article) -> Article:
         mentions = find_mentions(article.doc, self.gazetteer)
-        resolutions = resolve_mentions(mentions, self.gazetteer, article.text)
+        resolutions = resolve_mentions(mentions, self.gazetteer, article.text, outlet_country(article.outlet))
         fallback = focus_entry(resolutions) if self.settings.get("unresolved", "focus") == "focus" else None
         article.places = []
         for resolution in resolutions:
