@@ -9,6 +9,10 @@ from typing import Any
 Span = tuple[int, int]
 """A ``[start, end)`` code-point offset pair into ``Article.text``."""
 
+LONGEST_MENTION = 200
+"""Characters: ``entity_at`` stops looking back past mentions that start this far before the span
+(the longest descriptive mentions, "the six-member team, which …", stay well under it)."""
+
 
 @dataclass(slots=True)
 class Entity:
@@ -142,7 +146,7 @@ class Article:
             overlap = min(e, end) - max(s, start)
             if overlap > 0 and (best is None or overlap > best[0]):
                 best = (overlap, ent)
-            if e <= start and s < start - 200:
+            if s + LONGEST_MENTION < start:
                 break
             i -= 1
         return best[1] if best else None
@@ -164,15 +168,11 @@ class Article:
             "title": self.title,
             "url": self.url,
             "outlet": self.outlet,
-            "entities": [_record(e) for e in self.entities],
-            "quotes": [_record(q) for q in self.quotes],
-            "events": [_record(v) for v in self.events],
-            "times": [_record(t) for t in self.times],
-            "places": [_record(p) for p in self.places],
-            "errors": [_record(err) for err in self.errors],
+            "entities": [asdict(e) for e in self.entities],
+            "quotes": [asdict(q) for q in self.quotes],
+            "events": [asdict(v) for v in self.events],
+            "times": [asdict(t) for t in self.times],
+            "places": [asdict(p) for p in self.places],
+            "errors": [asdict(err) for err in self.errors],
         }
 
-
-def _record(obj: Any) -> dict[str, Any]:
-    """A dataclass as a JSON-ready dict; tuples become lists."""
-    return asdict(obj)
