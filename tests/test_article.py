@@ -22,6 +22,13 @@ def test_entity_at_finds_a_long_mention_that_starts_well_before_the_span():
     assert article.entity_at(140, 145).id == "E1"
 
 
+def test_entity_at_works_when_two_entities_share_a_mention_span():
+    article = Article(id="a", text="x" * 400)
+    article.entities = [Entity("E1", "envoy", "person", mentions=[(10, 20)]),
+                        Entity("E2", "embassy", "organization", mentions=[(10, 20)])]
+    assert article.entity_at(10, 20).id in ("E1", "E2")
+
+
 def test_contract_line_is_json_with_every_contract_key():
     line = json.loads(json.dumps(Article(id="a", text="t").to_contract()))
     assert {"id", "published", "entities", "quotes", "events", "times", "places", "errors"} <= set(line)

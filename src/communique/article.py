@@ -135,8 +135,10 @@ class Article:
     def entity_at(self, start: int, end: int) -> Entity | None:
         """The entity with a mention overlapping ``[start, end)``, preferring the longest overlap."""
         if self._mention_index is None:
+            # sorted by span only: two entities may share a span, and entities do not compare
             self._mention_index = sorted(
-                (s, e, ent) for ent in self.entities for s, e in ent.mentions
+                ((s, e, ent) for ent in self.entities for s, e in ent.mentions),
+                key=lambda item: (item[0], item[1]),
             )
         index = self._mention_index
         i = bisect.bisect_left(index, (end,)) - 1

@@ -69,6 +69,20 @@ def test_actors_premodifier_title_gives_role_country_and_code(actors):
     assert person.title == "French ambassador to Japan"
 
 
+def test_actors_title_head_before_a_name_is_a_mention_of_the_person(actors):
+    # the parser reads the name as the object of "to", so the verb's subject is "the ... ambassador"
+    article = actors("The French ambassador to Japan Marie Dupont urged Tokyo to reopen the consulate.")
+    person = entity_of(article, "Marie Dupont")
+    assert entity_of(article, "The French ambassador") is person
+    assert entity_of(article, "Japan") is not person
+
+
+def test_actors_title_without_a_following_part_adds_no_extra_mention(actors):
+    article = actors("Foreign Minister Peter Otieno arrived in Nairobi on Monday.")
+    person = entity_of(article, "Peter Otieno")
+    assert len(person.mentions) == 1
+
+
 def test_actors_apposition_title_gives_the_role(actors):
     article = actors("Lars Nilsson, the Swedish defence minister, visited the base on Monday.")
     person = entity_of(article, "Lars Nilsson")

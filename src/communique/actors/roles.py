@@ -14,6 +14,9 @@ TITLE_LINKS = frozenset({"of", "to", "for", "'s", "’s", "-", "–", "and", "th
 HOST_PREPOSITIONS = frozenset({"to", "in", "at"})
 """A country after these in a title is where the person serves, not whom they represent."""
 
+TITLE_PART_PREPOSITIONS = HOST_PREPOSITIONS | {"of", "for"}
+"""Prepositions that open the rest of a title after its role noun ("ambassador to the US")."""
+
 HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
 
 
@@ -26,6 +29,7 @@ class Title:
     role_word: str | None
     country: Country | None
     igo: Igo | None
+    head: tuple[int, int] | None = None  # tokens up to the role noun when more of the title follows it
 
 
 def find_role(words: list[str], vocab: Vocabulary) -> tuple[str, Role] | None:
@@ -79,7 +83,21 @@ def title_before(doc, start: int, claimed: list, vocab: Vocabulary) -> Title | N
         first += 1
     if first == start:
         return None
-    return read_title(doc[first:start], claimed, vocab)
+    title = read_title(doc[first:start], claimed, vocab)
+    if title is not None and title.role_word is not None:
+        title.head = _title_head(doc[first:start], title.role_word)
+    return title
+
+
+def _title_head(tokens, role_word: str) -> tuple[int, int] | None:
+    """The words up to the role noun ("the Russian ambassador") when a prepositional part follows
+    it ("to the US"): the parser often reads the name as that part's object, so the subject of
+    the verb is the head alone, and it must name the person too."""
+    last_word = role_word.split()[-1]
+    ends = [t.i + 1 for t in tokens if t.lower_ == last_word]
+    if not ends or ends[-1] >= tokens.end or tokens.doc[ends[-1]].lower_ not in TITLE_PART_PREPOSITIONS:
+        return None
+    return tokens.start, ends[-1]
 
 
 def title_apposed(doc, start: int, end: int, claimed: list, vocab: Vocabulary) -> Title | None:
@@ -177,11 +195,15 @@ def add_people(doc, vocab: Vocabulary, registry: Registry, claimed: list) -> Non
         known = surname_index(registry)
         name = doc[start:end].text
         draft = known.get(name) or known.get(name.split()[-1])
+        before = title_before(doc, start, claimed, vocab)
         if draft is None:
-            title = title_before(doc, start, claimed, vocab) or title_apposed(doc, start, end, claimed, vocab)
+            title = before or title_apposed(doc, start, end, claimed, vocab)
             honorific = HONORIFICS.get(doc[start - 1].lower_) if start else None
             draft = person_draft(name, title, honorific)
         registry.add(draft, Mention(start, end, span_of(doc, start, end), ()))
+        head = before.head if before is not None else None
+        if head is not None and not registry.covers(span_of(doc, *head)):
+            registry.add(draft, Mention(*head, span_of(doc, *head), (), "nominal"))
         for i in range(start, end):
             claimed[i] = "person"
     add_surnames(doc, registry, claimed)
