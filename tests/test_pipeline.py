@@ -113,3 +113,48 @@ def test_pipeline_drops_the_parse_before_returning_an_article():
 
     (out,) = Pipeline([Parser()]).pipe(articles("x"))
     assert out.doc is None
+
+
+# One made-up sentence per construction the event coder must read (published Tuesday 2022-01-11):
+# (text, PLOVER type, sources, targets, modality, date).
+CONSTRUCTIONS = [
+    ("Ethiopia was attacked by Eritrea on Monday.",
+     "ASSAULT", ["Eritrea"], ["Ethiopia"], "asserted", "2022-01-10"),
+    ("Chile and Peru met in Lima on Friday.",
+     "CONSULT", ["Chile"], ["Peru"], "asserted", "2022-01-07"),
+    ("The meeting between Norway and Sweden on 3 January ended without a deal.",
+     "CONSULT", ["Norway"], ["Sweden"], "asserted", "2022-01-03"),
+    ("Turkey's military build-up near the border on Sunday alarmed Greece.",
+     "MOBILIZE", ["Turkey"], [], "asserted", "2022-01-09"),
+    # the Saturday is the day of the denial, not of the attack, which stays undated
+    ("On Saturday, Iran denied attacking Saudi Arabia's oil tanker.",
+     "ASSAULT", ["Iran"], ["Saudi Arabia"], "denied", None),
+    ("Japan and South Korea will meet on Wednesday in Seoul.",
+     "AGREE", ["Japan"], ["South Korea"], "planned", "2022-01-12"),
+    ("Brazil did not attack Argentina.",
+     "ASSAULT", ["Brazil"], ["Argentina"], "negated", None),
+    # a week is no day, month or year: the event stays undated rather than take the year alone
+    ("Poland will impose sanctions on Belarus next week.",
+     "THREATEN", ["Poland"], ["Belarus"], "planned", None),
+]
+
+
+@pytest.mark.parametrize(("text", "plover", "sources", "targets", "modality", "date"), CONSTRUCTIONS)
+def test_pipeline_codes_each_construction_with_actors_modality_and_date(
+        extract, text, plover, sources, targets, modality, date):
+    article = extract(text)
+    names = {entity.id: entity.name for entity in article.entities}
+    found = [e for e in article.events if e.plover == plover]
+    assert len(found) == 1, article.events
+    event = found[0]
+    assert [names[i] for i in event.source] == sources
+    assert [names[i] for i in event.target] == targets
+    assert (event.modality, event.date) == (modality, date)
+
+
+def test_pipeline_event_inside_a_quotation_is_reported_and_linked_to_the_quote(extract):
+    article = extract('"We met the Danish delegation on Friday," Finland\'s foreign minister said.')
+    event = next(e for e in article.events if e.plover == "CONSULT")
+    assert event.quote == article.quotes[0].id
+    assert event.modality == "reported"
+    assert event.date == "2022-01-07"

@@ -25,7 +25,7 @@ preposition or as an adverbial: the small parser reads "a meeting on 12 January 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "within",
                             "around", "to", "into", "from", "on"})
 TEMPORAL_PREPS = frozenset({"on", "in", "at", "during", "since", "until", "by", "from"})
-EVENT_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
+EVENT_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?=$|T)")
 """The contract's event date: a day, a month or a year (a TIME keeps its day; a week or a duration
 is not a date)."""
 
