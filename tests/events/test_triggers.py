@@ -26,6 +26,12 @@ def test_triggers_verb_with_preposition(parsed):
     assert ("called", "REQUEST", "verb") in found
 
 
+def test_triggers_preposition_before_the_verb_is_no_particle(parsed):
+    # "On ..., X called Y" is a phone call or a naming, not "call on" (a request)
+    found = _triggers(parsed, "On Friday, the minister called her Freedonian counterpart.")
+    assert ("called", "REQUEST", "verb") not in found
+
+
 def test_triggers_hyphenated_noun(parsed):
     doc = parsed("The military build-up worried the neighbours.").doc
     head = next(t for t in doc if t.text == "up")

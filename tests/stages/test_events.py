@@ -384,3 +384,14 @@ def test_events_noun_that_only_dates_the_clause_is_not_coded(parsed):
 def test_events_noun_after_an_ordinary_preposition_is_still_coded(parsed):
     article = _code(parsed, "Ruritania prepared for the talks with Freedonia in Geneva.")
     assert _only(article, "CONSULT")
+
+
+def test_events_call_for_an_investigation_is_an_accusation(parsed):
+    article = _code(parsed, "Ruritania called for an inquiry into the shelling of its villages.")
+    event = _only(article, "ACCUSE")
+    assert _names(article, event.source) == ["Ruritania"]
+    assert event.mode == "investigate"
+
+
+def test_events_call_for_something_else_stays_a_request(parsed):
+    assert _only(_code(parsed, "Ruritania called for new elections in Freedonia."), "REQUEST")

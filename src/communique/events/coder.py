@@ -148,8 +148,11 @@ def apply_plover_rules(cand: Candidate, lex: Lexicon) -> Candidate:
     elif cand.modality == "negated" and cooperative:
         cand.cameo = REFUSAL_CAMEO.get(plover, "120")
         cand.entry = replace(cand.entry, plover="REJECT", mode=plover.lower())
-    elif plover == "REQUEST" and _asks_for_peace(cand.trigger.token, lex):
+    elif plover == "REQUEST" and _asks_for(cand.trigger.token, lex, "peace"):
         cand.entry = replace(cand.entry, plover="AGREE", mode="ceasefire")
+    elif plover == "REQUEST" and _asks_for(cand.trigger.token, lex, "inquiry"):
+        # PLOVER codes a call for an investigation as ACCUSE (mode investigate): the call blames
+        cand.entry = replace(cand.entry, plover="ACCUSE", mode="investigate")
     return cand
 
 
@@ -190,10 +193,11 @@ def _mentions(trigger: Trigger, lex: Lexicon, cls: str) -> bool:
     return any(lex.cue(t.lemma_.lower(), cls) for t in words)
 
 
-def _asks_for_peace(token: Token, lex: Lexicon) -> bool:
-    """True when the request's complement is a ceasefire, peace, or an end to fighting."""
+def _asks_for(token: Token, lex: Lexicon, cls: str) -> bool:
+    """True when the request's complement holds a cue of class ``cls``: "peace" (a ceasefire, an
+    end to fighting) or "inquiry" (an investigation, accountability)."""
     for child in token.subtree:
-        if child.i != token.i and child.i - token.i < 12 and lex.cue(child.lemma_.lower(), "peace"):
+        if child.i != token.i and child.i - token.i < 12 and lex.cue(child.lemma_.lower(), cls):
             return True
     return False
 

@@ -90,7 +90,7 @@ def match_verb(verb: Token, lex: Lexicon) -> Trigger | None:
     if light is not None:
         return light
     lemma = verb.lemma_.lower()
-    for child in verb.children:
+    for child in verb.rights:  # a preposition before the verb is no particle ("On Monday, X called Y")
         if child.dep_ in PARTICLE_DEPS:
             entry = lex.phrasal.get((lemma, child.lower_))
             if entry is not None:
