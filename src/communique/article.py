@@ -94,6 +94,7 @@ class Place:
     country: str | None = None
     feature: str | None = None
     metonymic: bool = False
+    approximate: bool = False  # not in the gazetteer: lat/lon are the story's focus, geonameid null
 
 
 @dataclass(slots=True)

@@ -28,3 +28,18 @@ def test_places_stage_resolves_countries_and_continents(parsed):
     ids = {p.text: p.geonameid for p in article.places}
     assert ids["Ukraine"] == 690791
     assert ids["Europe"] == 6255148
+
+
+def test_places_stage_puts_a_name_missing_from_the_gazetteer_at_the_focus_and_says_so(parsed):
+    article = run(parsed, "Shelling hit the village of Zarnovka near Kharkiv, officials in Kharkiv said.")
+    village = next(p for p in article.places if p.text == "Zarnovka")
+    city = next(p for p in article.places if p.text == "Kharkiv")
+    assert village.geonameid is None and village.approximate
+    assert (village.lat, village.lon, village.country) == (city.lat, city.lon, "UKR")
+    assert not city.approximate
+
+
+def test_places_stage_can_drop_names_missing_from_the_gazetteer(parsed):
+    stage = PlacesStage({"unresolved": "drop"})
+    article = stage.process(parsed("Shelling hit the village of Zarnovka near Kharkiv."))
+    assert [p.text for p in article.places] == ["Kharkiv"]

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import create_engine, inspect, text
 
 from communique.store import StoreError, open_store
 from communique.store.database import migrate
@@ -16,7 +20,7 @@ def test_a_new_store_has_every_table_and_the_newest_revision(engine):
     tables = set(inspect(engine).get_table_names())
     assert set(metadata.tables) <= tables
     with engine.connect() as connection:
-        assert connection.scalar(text("SELECT version_num FROM alembic_version")) == "0001"
+        assert connection.scalar(text("SELECT version_num FROM alembic_version")) == "0003"
 
 
 def test_the_migrations_build_exactly_the_schema_the_code_declares(engine):
@@ -84,3 +88,28 @@ def test_a_bad_url_is_a_store_error():
 def test_a_server_that_does_not_answer_is_a_store_error():
     with pytest.raises(StoreError, match="cannot open"):
         open_store("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2")
+
+
+def test_a_place_stored_without_a_gazetteer_id_is_marked_approximate_on_upgrade(tmp_path):
+    # before revision 0003 a name missing from the gazetteer got the story's focus, unflagged
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    old = create_engine(url)
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("communique.store") / "migrations"))
+    with old.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0002")
+        connection.execute(text(
+            "INSERT INTO articles (key, content_hash, doc_id, published_inferred, text, pipeline, "
+            "ingested_at) VALUES ('k', 'h', 'd', 0, 'Rain fell on Via Roma in Turin.', 'p', "
+            "CURRENT_TIMESTAMP)"))
+        connection.execute(text(
+            "INSERT INTO places (article_id, id, start, \"end\", text, name, geonameid, lat, lon, metonymic) "
+            "VALUES (1, 'P1', 13, 21, 'Via Roma', 'Via Roma', NULL, 45.07, 7.69, 0), "
+            "(1, 'P2', 25, 30, 'Turin', 'Turin', 3165524, 45.07, 7.69, 0)"))
+    old.dispose()
+    engine = open_store(url)
+    with engine.connect() as connection:
+        rows = dict(connection.execute(text("SELECT id, approximate FROM places ORDER BY id")).all())
+    assert {key: bool(value) for key, value in rows.items()} == {"P1": True, "P2": False}
+    engine.dispose()

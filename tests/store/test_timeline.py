@@ -1,11 +1,11 @@
-"""The timeline: events counted per period and type, with articles and mean Goldstein score."""
+"""The timeline: linked events between actors by date, or counted per period and type."""
 
 from __future__ import annotations
 
 import pytest
 
 from communique.store.query import EventFilter
-from communique.store.timeline import timeline_rows
+from communique.store.timeline import TimelineError, linked_rows, timeline_rows
 from communique.store.writer import write_article
 
 
@@ -37,3 +37,68 @@ def test_the_timeline_takes_the_event_filters(filled):
     rows = list(timeline_rows(filled, EventFilter(type="ACCUSE"), by="year"))
     assert [(r["period"], r["events"]) for r in rows] == [("2022", 1)]
     assert list(timeline_rows(filled, EventFilter(actor="PER"))) == []
+
+
+@pytest.fixture
+def told_twice(engine, made):
+    """One Oslo meeting (Norway → Chile) told by two articles, a Chilean accusation of Norway,
+    and a Norwegian accusation of Peru."""
+    first, second, back, other = (made(f"doc-{n}", text=f"({n}) {made().text}") for n in range(4))
+    second.published = "2022-01-11"
+    back.events[0].plover, back.events[0].cameo, back.events[0].date = "ACCUSE", "112", "2022-01-15"
+    back.events[0].source, back.events[0].target = ["E2"], ["E1"]
+    other.events[0].plover, other.events[0].cameo, other.events[0].date = "ACCUSE", "112", "2022-01-20"
+    other.entities[1].country, other.entities[1].code, other.entities[1].name = (
+        "PER",
+        "PERGOVDIP",
+        "Peruvian ambassador",
+    )
+    for n, article in enumerate((first, second, back, other)):
+        write_article(engine, article, f"k{n}")
+    return engine
+
+
+def test_two_reports_of_one_meeting_count_as_one_event(told_twice):
+    rows = list(timeline_rows(told_twice, EventFilter(type="CONSULT")))
+    assert [(r["events"], r["reports"], r["articles"]) for r in rows] == [(1, 2, 2)]
+
+
+def test_the_linked_list_has_one_row_per_event_with_its_first_sentence(told_twice, made):
+    rows = list(linked_rows(told_twice, EventFilter(), [["NOR"], ["CHL"]]))
+    assert [(r["date"], r["plover"], r["reports"], r["articles"]) for r in rows] == [
+        ("2022-01-10", "CONSULT", 2, 2),
+        ("2022-01-15", "ACCUSE", 1, 1),
+    ]
+    assert rows[0]["article"] == "doc-0" and rows[0]["sentence"].endswith("in Oslo on Monday.")
+    assert (rows[1]["source"], rows[1]["target"]) == ("Chilean ambassador", "Norway's foreign minister")
+
+
+def test_one_actor_lists_all_its_events(told_twice):
+    rows = list(linked_rows(told_twice, EventFilter(), [["NOR"]]))
+    assert [r["date"] for r in rows] == ["2022-01-10", "2022-01-15", "2022-01-20"]
+
+
+def test_a_side_may_hold_several_actors(told_twice):
+    rows = list(linked_rows(told_twice, EventFilter(type="ACCUSE"), [["NOR"], ["CHL", "PER"]]))
+    assert [r["date"] for r in rows] == ["2022-01-15", "2022-01-20"]
+
+
+def test_a_meeting_named_with_both_sides_as_sources_is_between_them(engine, made):
+    article = made()
+    article.events[0].source, article.events[0].target = ["E1", "E2"], []
+    write_article(engine, article, "k")
+    assert len(list(linked_rows(engine, EventFilter(), [["CHL"], ["NOR"]]))) == 1
+    article = made("accuse", text="(x) " + made().text)
+    article.events[0].plover, article.events[0].source, article.events[0].target = "ACCUSE", ["E1", "E2"], []
+    write_article(engine, article, "k2")
+    assert [r["plover"] for r in linked_rows(engine, EventFilter(), [["CHL"], ["NOR"]])] == ["CONSULT"]
+
+
+def test_the_counts_take_the_actor_sides_too(told_twice):
+    rows = list(timeline_rows(told_twice, EventFilter(), sides=[["NOR"], ["PER"]]))
+    assert [(r["plover"], r["events"]) for r in rows] == [("ACCUSE", 1)]
+
+
+def test_three_actor_sides_are_refused(engine):
+    with pytest.raises(TimelineError, match="two actor sides"):
+        list(linked_rows(engine, EventFilter(), [["A"], ["B"], ["C"]]))

@@ -13,17 +13,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from communique.article import Article, Entity, Event
+from communique.link import rules
+from communique.link.rules import ReportKey, most_precise
 
-RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-"""PLOVER types whose two sides act together, so "A met B" and "B met A" are one event."""
-
-ReportKey = tuple[str, frozenset[str] | tuple[frozenset[str], frozenset[str]]]
+compatible = rules.dates_compatible
+"""Dates agree within the precision of the less precise one (the rule of ``link.rules``)."""
 
 
 def actor_identity(entity: Entity) -> str:
-    """What makes two actors the same here: the country of a state actor, else the actor code,
-    else the name ("Moscow" as Russia's government and "Russia" are one side of a meeting)."""
-    return entity.country or entity.code or entity.name.lower()
+    """What makes two actors the same (``link.rules.actor_identity`` of the entity)."""
+    return rules.actor_identity(entity.country, entity.code, entity.name)
 
 
 def side(article: Article, ids: Iterable[str]) -> frozenset[str]:
@@ -36,17 +35,7 @@ def report_key(article: Article, event: Event) -> ReportKey | None:
     """The key two reports of one event share, or None when the event has fewer than two actors
     (one actor alone, "Russia denied", is too common to tell two events apart)."""
     sources, targets = side(article, event.source), side(article, event.target)
-    if len(sources | targets) < 2:
-        return None
-    kind = event.cameo[:2] if event.cameo else event.plover
-    if event.plover in RECIPROCAL:
-        return kind, sources | targets
-    return kind, (sources, targets)
-
-
-def compatible(first: str, second: str) -> bool:
-    """Dates agree within the precision of the less precise one ("2022-01" and "2022-01-12")."""
-    return first.startswith(second) or second.startswith(first)
+    return rules.report_key(event.plover, event.cameo, sources, targets)
 
 
 def group_reports(article: Article) -> list[list[Event]]:
@@ -81,8 +70,8 @@ def link_reports(article: Article) -> None:
     """Set ``linked`` on every grouped event and give undated reports the group's date (the most
     precise one stated)."""
     for group in group_reports(article):
-        dates = sorted((e.date for e in group if e.date), key=len, reverse=True)
+        date = most_precise(e.date for e in group)
         for event in group:
             event.linked = [other.id for other in group if other is not event]
-            if event.date is None and dates:
-                event.date = dates[0]
+            if event.date is None:
+                event.date = date

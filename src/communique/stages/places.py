@@ -18,7 +18,7 @@ class PlacesStage(Stage):
 
     Settings: ``unresolved`` (default ``"focus"``) — a toponym not in the gazetteer (a street, a
     neighbourhood) gets the coordinates of the story's most-named city, else its main country, with
-    ``geonameid`` null; ``"drop"`` leaves such names out.
+    ``geonameid`` null and ``approximate`` true; ``"drop"`` leaves such names out.
     """
 
     name = "places"
@@ -55,7 +55,7 @@ class PlacesStage(Stage):
         metonymic = is_metonymic(article, mention.start, mention.end, mention.adjective)
         if entry is None:
             return Place(f"P{number}", (mention.start, mention.end), mention.text, mention.text, None,
-                         fallback.lat, fallback.lon, fallback.country, None, metonymic)
+                         fallback.lat, fallback.lon, fallback.country, None, metonymic, approximate=True)
         return Place(f"P{number}", (mention.start, mention.end), mention.text, entry.name, entry.geonameid,
                      entry.lat, entry.lon, entry.country, entry.feature, metonymic)
 

@@ -11,6 +11,7 @@ from typing import Any, TextIO
 from sqlalchemy import Engine, Table, select
 
 from communique.store import schema
+from communique.store.formats import LINKED_FORMATS, linked_event_rows
 from communique.store.query import EVENT_COLUMNS, QUOTE_COLUMNS, event_rows, quote_rows
 from communique.store.reader import read_articles
 
@@ -63,7 +64,9 @@ def plain(value: Any) -> Any:
     return value
 
 
-FLAT_TABLES = ("events", "quotes", "entities", "mentions", "times", "places", "articles", "errors")
+FLAT_TABLES = (
+    "events", "quotes", "entities", "mentions", "times", "places", "articles", "errors", "polecat", "gdelt"
+)
 
 
 def flat_rows(engine: Engine, name: str) -> tuple[Columns, Iterator[Row]]:
@@ -72,6 +75,9 @@ def flat_rows(engine: Engine, name: str) -> tuple[Columns, Iterator[Row]]:
         return EVENT_COLUMNS, event_rows(engine)
     if name == "quotes":
         return QUOTE_COLUMNS, quote_rows(engine)
+    if name in LINKED_FORMATS:
+        columns, build = LINKED_FORMATS[name]
+        return columns, linked_event_rows(engine, build)
     if name not in FLAT_TABLES:
         raise ExportError(f"unknown table {name!r}; choose one of {', '.join(FLAT_TABLES)}")
     table = schema.metadata.tables[name]
@@ -138,3 +144,21 @@ def write_parquet(columns: Columns, rows: Iterable[Row], path: str) -> int:
             writer.write_table(pa.Table.from_pylist(batch, schema=arrow_schema))
             count += len(batch)
     return count
+
+
+def write_tsv(columns: Columns, rows: Iterable[Row], out: TextIO) -> int:
+    """A header line, then one tab-separated line per row, as POLECAT and GDELT files are: no quoting,
+    so tabs and line breaks inside a value become spaces; empty cells for None."""
+    names = [name for name, _ in columns]
+    out.write("\t".join(names) + "\n")
+    count = 0
+    for count, row in enumerate(rows, start=1):  # noqa: B007
+        out.write("\t".join(tsv_cell(row.get(name)) for name in names) + "\n")
+    return count
+
+
+def tsv_cell(value: Any) -> str:
+    """A value as a TSV cell."""
+    if value is None:
+        return ""
+    return str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")

@@ -162,6 +162,7 @@ def place(row: Row) -> Place:
         country=row.country,
         feature=row.feature,
         metonymic=row.metonymic,
+        approximate=row.approximate,
     )
 
 

@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 # Explicit constraint names keep migrations portable between SQLite and PostgreSQL.
@@ -129,6 +130,8 @@ events = Table(
     Column("quad_class", Text),
     Column("confidence", Float, nullable=False),
     Column("linked", JSON, nullable=False),  # ids of events in the same article reporting the same event
+    # The linker looks up stored events of one type and a date range for every article written.
+    Index(None, "plover", "date"),
 )
 
 event_actors = Table(
@@ -181,6 +184,7 @@ places = Table(
     Column("country", Text),
     Column("feature", Text),
     Column("metonymic", Boolean, nullable=False, default=False),
+    Column("approximate", Boolean, nullable=False, default=False, server_default=false()),
 )
 
 errors = Table(
@@ -190,6 +194,27 @@ errors = Table(
     Column("position", Integer, primary_key=True),
     Column("stage", Text, nullable=False),
     Column("message", Text, nullable=False),
+)
+
+# A story is one real-world event, however many reports of it the store holds. Its date is the most
+# precise its reports give (they are all compatible, so it is compatible with each of them) and its
+# place the first known one; the linker compares a new report with these alone.
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("date", Text),
+    Column("geonameid", Integer),
+)
+
+# Every stored event's story: one row per event, written in the article's transaction.
+event_links = Table(
+    "event_links",
+    metadata,
+    Column("article_id", Integer, primary_key=True),
+    Column("event_id", Text, primary_key=True),
+    Column("story_id", Integer, ForeignKey("stories.id"), nullable=False, index=True),
+    ForeignKeyConstraint(["article_id", "event_id"], ["events.article_id", "events.id"], ondelete="CASCADE"),
 )
 
 RECORD_TABLES = (entities, mentions, quotes, events, event_actors, event_spans, times, places, errors)

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from communique.article import Article, Event
 from communique.store import schema
+from communique.store.links import link_article
 
 LANGUAGE = "en"
 """Every pipeline communique ships parses English (spaCy English models); a language detector
@@ -54,6 +55,7 @@ def write_article(
                 return None
             article_id = insert_article(connection, article, key, source, pipeline)
             insert_records(connection, article_id, article)
+            link_article(connection, article_id)  # in the same transaction: no event without a story
             return article_id
     except IntegrityError:
         # Another writer may have committed the same key between our check and our insert;
