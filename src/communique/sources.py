@@ -39,13 +39,16 @@ class SourceDocument:
     ``runnable`` is false when reading already failed (a malformed line): such a document
     goes straight to the output with its errors. A document read from a text or HTML file
     has a ``source`` path and ``echo_text`` set, because its text is not in the input
-    anywhere a user could apply the offsets to.
+    anywhere a user could apply the offsets to. ``failed_source`` marks the one document that
+    stands for a whole source that could not be read (a feed that is not XML, a truncated
+    archive, an unreachable URL): its message is always shown, however many others there are.
     """
 
     article: Article
     runnable: bool = True
     source: str | None = None
     echo_text: bool = False
+    failed_source: bool = False
 
     def to_output(self) -> dict[str, Any]:
         """The output line: the contract record, plus ``text`` and ``source`` for files."""
@@ -289,12 +292,14 @@ def from_record(record: dict[str, Any], line_id: str, options: ReadOptions) -> S
     return SourceDocument(article)
 
 
-def unreadable(doc_id: str, *messages: str, source: str | None = None) -> SourceDocument:
+def unreadable(
+    doc_id: str, *messages: str, source: str | None = None, failed_source: bool = False
+) -> SourceDocument:
     """A document that could not be read: empty, not run, with its errors."""
     article = Article(id=doc_id, text="")
     for message in messages:
         article.add_error(READ_STAGE, message)
-    return SourceDocument(article, runnable=False, source=source)
+    return SourceDocument(article, runnable=False, source=source, failed_source=failed_source)
 
 
 def too_large(doc_id: str, source: str, size: int, options: ReadOptions) -> SourceDocument:

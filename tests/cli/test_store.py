@@ -147,6 +147,8 @@ def test_ingest_of_nothing_usable_exits_1(tmp_path):
         (["events", "--db", "s.db", "--since", "last week"], "--since"),
         (["export", "--db", "s.db", "--format", "parquet"], "parquet"),
         (["export", "--db", "s.db", "--format", "csv", "--table", "contract"], "contract"),
+        (["export", "--db", "s.db", "--format", "gdelt", "--table", "events"], "--table gdelt"),
+        (["timeline", "--db", "s.db", "--actor", "A", "--actor", "B", "--actor", "C"], "two actor sides"),
     ],
 )
 def test_store_usage_errors_exit_2_with_one_line(tmp_path, monkeypatch, capsys, args, words):
@@ -254,7 +256,27 @@ def test_the_events_table_is_readable_in_a_terminal(real_store):
 def test_timeline_counts_the_meeting_in_its_month(real_store):
     folder, db, _ = real_store
     result = communique(
-        "timeline", "--db", str(db), "--type", "CONSULT", "--actor", "NOR", "--format", "jsonl", cwd=folder
+        "timeline", "--db", str(db), "--type", "CONSULT", "--actor", "NOR", "--counts", "--format", "jsonl",
+        cwd=folder,
     )
     rows = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert rows and all(row["plover"] == "CONSULT" and row["period"].startswith("2022-01") for row in rows)
+
+
+def test_timeline_lists_the_visit_between_germany_and_poland_with_its_sentence(real_store):
+    folder, db, _ = real_store
+    result = communique(
+        "timeline", "--db", str(db), "--actor", "POL", "--actor", "DEU", "--format", "jsonl", cwd=folder
+    )
+    rows = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert result.returncode == 0 and rows, result.stderr.decode()
+    assert any(row["plover"] == "CONSULT" and "visited Poland" in row["sentence"] for row in rows)
+    assert all(row["article"] == "s5" and row["reports"] >= 1 for row in rows)
+
+
+def test_export_gdelt_writes_a_tab_separated_row_per_linked_event(real_store):
+    folder, db, _ = real_store
+    result = communique("export", "--db", str(db), "--format", "gdelt", cwd=folder)
+    header, *lines = result.stdout.decode().splitlines()
+    assert result.returncode == 0 and header.startswith("GLOBALEVENTID\tSQLDATE\t")
+    assert lines and all(len(line.split("\t")) == len(header.split("\t")) for line in lines)

@@ -92,3 +92,11 @@ def test_the_progress_bar_shows_rate_and_errors_so_far(engine, capsys):
     ingest([doc("blank", " "), doc("a", "Talks in Lima ended.")], engine, CHEAP, progress=True, total=2)
     bar = capsys.readouterr().err
     assert "2/2" in bar and "doc/s" in bar and "errors=1" in bar
+
+
+def test_a_source_that_could_not_be_read_is_named_even_after_many_bad_lines(engine):
+    bad_lines = [unreadable(f"line-{n}", f"line {n} is not valid JSON") for n in range(1, 9)]
+    cut = unreadable("crawl.warc", "crawl.warc is truncated", source="crawl.warc", failed_source=True)
+    stats = ingest([*bad_lines, cut, doc("ok", "Talks in Lima ended.")], engine, CHEAP)
+    assert stats.not_stored == 9 and len(stats.reasons) == 6
+    assert "crawl.warc is truncated" in stats.reasons[-1]

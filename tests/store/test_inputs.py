@@ -9,8 +9,16 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from communique.cli import main
 from communique.sources import ReadOptions, SourceError
-from communique.store.inputs import count_inputs, html_to_text, list_inputs, read_inputs
+from communique.store.inputs import (
+    InputSettings,
+    count_inputs,
+    fetched_kind,
+    html_to_text,
+    list_inputs,
+    read_inputs,
+)
 
 OPTIONS = ReadOptions(published="2022-01-11")
 
@@ -40,8 +48,8 @@ PAGE = (
 )
 
 
-def read(path: Path | str, **kwargs) -> list:
-    return list(read_inputs([str(path)], OPTIONS, **kwargs))
+def read(path: Path | str, settings: InputSettings | None = None) -> list:
+    return list(read_inputs([str(path)], OPTIONS, settings))
 
 
 def test_csv_rows_become_documents_with_their_metadata(tmp_path):
@@ -49,7 +57,7 @@ def test_csv_rows_become_documents_with_their_metadata(tmp_path):
     path.write_text(
         'id,body,url\nn1,"Talks in Lima ended, officials said.",https://x.example/1\n,Rain fell.,\n'
     )
-    first, second = read(path, text_column="body")
+    first, second = read(path, InputSettings(text_column="body"))
     assert (first.article.id, first.article.text, first.article.url) == (
         "n1",
         "Talks in Lima ended, officials said.",
@@ -63,8 +71,9 @@ def test_a_csv_without_the_text_column_says_which_columns_it_has(tmp_path):
     path = tmp_path / "news.csv"
     path.write_text("id,body\nn1,Hello\n")
     [document] = read(path)
-    assert not document.runnable
-    assert "'text'" in document.article.errors[0].message and "body" in document.article.errors[0].message
+    assert not document.runnable and document.failed_source
+    message = document.article.errors[0].message
+    assert "'text'" in message and "body" in message and "--text-column" in message
 
 
 def test_rss_entries_carry_content_title_link_date_and_outlet(tmp_path):
@@ -103,10 +112,10 @@ def test_a_feed_file_without_entries_is_one_unreadable_document(tmp_path):
     assert not document.runnable and "feed" in document.article.errors[0].message
 
 
-def write_warc(path: Path, records: list[tuple[str, str, bytes]]) -> None:
-    """A gzipped WARC with one response record per (url, content type, body)."""
+def write_warc(path: Path, records: list[tuple[str, str, bytes]], gzip: bool = True) -> None:
+    """A WARC (gzipped by default) with one response record per (url, content type, body)."""
     with path.open("wb") as stream:
-        writer = WARCWriter(stream, gzip=True)
+        writer = WARCWriter(stream, gzip=gzip)
         for url, kind, body in records:
             headers = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.0")
             writer.write_record(
@@ -167,3 +176,113 @@ def test_counting_is_exact_for_line_formats_and_unknown_for_archives(tmp_path):
 
 def test_html_fragments_keep_paragraphs_apart():
     assert html_to_text("<p>One  sentence.</p><p>Two<br>lines.</p>") == "One sentence.\n\nTwo\nlines."
+
+
+# --- bad sources: one clear message each, and the run goes on --------------------------------------
+
+
+def test_a_feed_that_is_not_xml_says_so(tmp_path):
+    path = tmp_path / "feed.rss"
+    path.write_text("Ferry crews in Bergen ended their strike; this file is plain text.")
+    [document] = read(path)
+    assert not document.runnable and document.failed_source
+    assert "not well-formed XML" in document.article.errors[0].message
+
+
+def test_feed_entries_with_only_a_summary_leave_a_note_naming_fetch(tmp_path):
+    path = tmp_path / "gazette.rss"
+    path.write_text(RSS)  # one entry with content, one with only a description
+    settings = InputSettings()
+    assert len(read(path, settings)) == 2
+    assert settings.notes == [
+        "gazette.rss: 1 of 2 entries carry only a summary, which was stored as their text; "
+        "pass --fetch to fetch and extract their pages"
+    ]
+
+
+def response(url: str, body: bytes, kind: str = "text/html") -> tuple[str, str, bytes]:
+    return (url, kind, body)
+
+
+def page(number: int) -> bytes:
+    return PAGE.replace("Thursday", f"Thursday, meeting {number},").encode()
+
+
+@pytest.mark.parametrize("gzip", [True, False])
+def test_a_warc_cut_inside_a_record_gives_the_pages_before_it_and_one_message(tmp_path, gzip):
+    path = tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc")
+    write_warc(path, [response(f"https://port.example/{n}", page(n)) for n in range(3)], gzip=gzip)
+    whole = path.read_bytes()
+    third = record_starts(path)[2]
+    path.write_bytes(whole[: third + (len(whole) - third) // 2])  # half of the third record
+    *pages, last = read(path)
+    assert [d.article.id for d in pages] == ["https://port.example/0", "https://port.example/1"]
+    assert "meeting 1," in pages[1].article.text
+    assert last.failed_source and not last.runnable
+    assert "crawl.warc" in last.article.errors[0].message and "truncated" in last.article.errors[0].message
+
+
+@pytest.mark.parametrize("gzip", [True, False])
+def test_a_warc_cut_inside_a_record_header_is_reported_too(tmp_path, gzip):
+    path = tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc")
+    write_warc(path, [response(f"https://port.example/{n}", page(n)) for n in range(2)], gzip=gzip)
+    second = record_starts(path)[1]
+    path.write_bytes(path.read_bytes()[: second + 40])
+    first, last = read(path)
+    assert first.article.id == "https://port.example/0" and "truncated" in last.article.errors[0].message
+
+
+def test_a_whole_warc_gives_no_message(tmp_path):
+    path = tmp_path / "crawl.warc"
+    write_warc(path, [response(f"https://port.example/{n}", page(n)) for n in range(2)], gzip=False)
+    assert [d.failed_source for d in read(path)] == [False, False]
+
+
+def test_a_url_source_without_fetching_says_to_pass_fetch():
+    [document] = list(read_inputs(["https://news.example/world.rss"], OPTIONS))
+    assert document.failed_source and "--fetch" in document.article.errors[0].message
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body", "kind"),
+    [
+        ("application/rss+xml; charset=utf-8", b"<rss/>", "feed"),
+        ("text/xml", b"<feed/>", "feed"),
+        ("text/html; charset=utf-8", b"<p>x</p>", "html"),
+        ("text/plain", b"Rain fell.", "text"),
+        ("application/x-ndjson", b'{"id": "1"}', "jsonl"),
+        ("", b"<?xml version='1.0'?><rss/>", "feed"),
+        ("application/octet-stream", b"<!DOCTYPE html><html><body>x</body></html>", "html"),
+        ("image/png", b"\x89PNG", "image/png"),
+    ],
+)
+def test_fetched_bodies_are_told_apart_by_media_type_then_content(content_type, body, kind):
+    assert fetched_kind(content_type, body) == kind
+
+
+def test_every_bad_source_is_named_once_and_the_good_ones_are_stored(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "good.txt").write_text("Ferry crews in Bergen ended their strike on Monday.")
+    (tmp_path / "bad.rss").write_text("plain text, not a feed")
+    (tmp_path / "bad.csv").write_text("id,body\nn1,Rain fell in Quito.\n")
+    write_warc(tmp_path / "cut.warc.gz", [response(f"https://port.example/{n}", page(n)) for n in range(2)])
+    whole = (tmp_path / "cut.warc.gz").read_bytes()
+    (tmp_path / "cut.warc.gz").write_bytes(whole[: len(whole) - 60])
+    (tmp_path / "more.txt").write_text("Dock workers in Gdansk resumed wage talks on Thursday.")
+    sources = ["bad.rss", "good.txt", "bad.csv", "cut.warc.gz", "more.txt"]
+    status = main(["ingest", *sources, "--db", "s.db", "--set", 'pipeline.stages=["ingest"]'])
+    err = capsys.readouterr().err
+    assert status == 0 and "3 stored" in err  # the two texts and the first page of the archive
+    for name, words in [("bad.rss", "not well-formed XML"), ("bad.csv", "no column 'text'"),
+                        ("cut.warc.gz", "truncated")]:
+        [line] = [line for line in err.splitlines() if f"not stored: {name}" in line]
+        assert words in line
+
+
+def record_starts(path: Path) -> list[int]:
+    """The byte offset of every record of a whole WARC file."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    with path.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        return [records.get_record_offset() for _ in records]

@@ -32,6 +32,7 @@ examples:
   communique ingest articles/ feeds/world.rss crawl.warc.gz --workers 2
   communique ingest export.csv --text-column body --published 2024-03-14
   communique ingest news.jsonl --db postgresql+psycopg://user@localhost/news
+  communique ingest https://news.example/world.rss --fetch   # a feed URL; pages of summary-only entries too
 
 Running it again adds nothing already stored; after a crash it carries on with the rest.
 exit status: 0 done, 1 nothing found or no document could be stored, 2 usage error, 130 interrupted.
@@ -41,9 +42,11 @@ QUERY_EXAMPLES = """\
 examples:
   communique events --actor RUS --type ACCUSE --since 2022-01-01
   communique events --source USA --target CHN --format csv -o usa_chn.csv
+  communique timeline --actor RUS --actor NATO --since 2022-01-01
   communique timeline --actor RUS --type ASSAULT --by day --since 2022-02-01
   communique quotes --speaker Lavrov --format jsonl
   communique export --format parquet --table events -o events.parquet
+  communique export --format gdelt -o events.tsv
 """
 
 
@@ -57,7 +60,8 @@ def add_ingest(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("sources", metavar="SOURCE", nargs="+",
                         help="a .jsonl/.txt/.html/.csv file, an RSS/Atom feed file (.rss, .atom, .xml), "
-                        "a WARC file (.warc, .warc.gz), a directory of them, or - for stdin")
+                        "a WARC file (.warc, .warc.gz), a directory of them, - for stdin, or an http(s) "
+                        "URL of a page or feed (with --fetch)")
     add_db_option(parser)
     parser.add_argument("--workers", metavar="N", type=int, default=1,
                         help="worker processes, each loading the model once (default: 1)")
@@ -65,9 +69,34 @@ def add_ingest(commands: argparse._SubParsersAction) -> None:
                         help="publication date (YYYY-MM-DD) for documents that do not carry one")
     parser.add_argument("--text-column", metavar="NAME", default="text",
                         help="the column of a .csv file that holds the article text (default: text)")
+    add_fetch_options(parser)
     add_config_options(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary on stderr")
     parser.set_defaults(func=ingest, prog=parser.prog)
+
+
+def add_fetch_options(parser: argparse.ArgumentParser) -> None:
+    """``--fetch`` and its limits: URLs are only fetched when asked, and only from public addresses."""
+    parser.add_argument("--fetch", action="store_true",
+                        help="fetch URL sources, feed URLs and the pages of feed entries that carry only "
+                        "a summary (off by default)")
+    parser.add_argument("--allow-private", action="store_true",
+                        help="let --fetch reach loopback, private and link-local addresses "
+                        "(refused by default)")
+    parser.add_argument("--fetch-timeout", metavar="SECONDS", type=float, default=10.0,
+                        help="connect and read timeout of each fetch (default: 10)")
+    parser.add_argument("--fetch-max-bytes", metavar="N", type=int, default=5_000_000,
+                        help="largest body fetched; a larger one is reported and skipped (default: 5000000)")
+
+
+def fetch_options(args: argparse.Namespace):
+    """The FetchOptions of ``--fetch``, ``--allow-private``, ``--fetch-timeout``, ``--fetch-max-bytes``."""
+    from communique.fetch import FetchOptions
+
+    if args.fetch_timeout <= 0 or args.fetch_max_bytes < 1:
+        raise UsageError("--fetch-timeout and --fetch-max-bytes must be positive")
+    return FetchOptions(enabled=args.fetch, allow_private=args.allow_private,
+                        timeout=args.fetch_timeout, max_bytes=args.fetch_max_bytes)
 
 
 def add_period_options(parser: argparse.ArgumentParser) -> None:
@@ -100,17 +129,26 @@ def add_event_filters(parser: argparse.ArgumentParser) -> None:
 
 
 def add_timeline(commands: argparse._SubParsersAction) -> None:
-    """``communique timeline``: matching events counted per period and type."""
+    """``communique timeline``: the linked events between actors, or counts per period and type."""
     parser = commands.add_parser(
-        "timeline", help="count stored events per day, month or year and type",
-        description="Count matching events per period and PLOVER type, with the number of articles "
-        "reporting them and their mean Goldstein score.",
+        "timeline", help="list the linked events between actors by date, or count them per period",
+        description="List the linked events (one real-world event, however many reports) of one actor, or "
+        "between two (what each did to the other), oldest first, with the number of reports and the "
+        "sentence of the first. With --counts (or --by), count them per period and PLOVER type instead.",
         epilog=QUERY_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_db_option(parser)
-    add_event_filters(parser)
-    parser.add_argument("--by", choices=("month", "day", "year"), default="month",
-                        help="the period to count by (default: month)")
+    parser.add_argument("--actor", metavar="WHO", action="append", default=[],
+                        help="an actor side: a country or CAMEO code prefix (RUS, NATO) or an exact name, "
+                        "several joined by commas (RUS,BLR); give it twice for the events between two sides")
+    parser.add_argument("--source", metavar="WHO", help="an actor as the event's source (who acts)")
+    parser.add_argument("--target", metavar="WHO", help="the same, as the event's target")
+    parser.add_argument("--type", metavar="TYPE", help="a PLOVER type (CONSULT) or a CAMEO code prefix (04)")
+    add_period_options(parser)
+    parser.add_argument("--counts", action="store_true",
+                        help="count linked events and reports per period and type instead of listing them")
+    parser.add_argument("--by", choices=("month", "day", "year"),
+                        help="the period to count by (implies --counts; default: month)")
     add_output_options(parser, ("table", "csv", "jsonl"))
     parser.set_defaults(func=timeline, prog=parser.prog)
 
@@ -134,17 +172,19 @@ def add_quotes(commands: argparse._SubParsersAction) -> None:
 def add_export(commands: argparse._SubParsersAction) -> None:
     """``communique export``: the whole store as JSONL contract lines or as flat tables."""
     parser = commands.add_parser(
-        "export", help="write the whole store as JSONL, CSV or Parquet",
+        "export", help="write the whole store as JSONL, CSV, Parquet, or POLECAT- or GDELT-style TSV",
         description="Write the store out: --format jsonl gives one contract line per article (with its "
-        "text); csv and parquet give one flat table (events by default). Columns: docs/store.md.",
+        "text); csv and parquet give one flat table (events by default); polecat and gdelt give one "
+        "tab-separated row per linked event. Columns: docs/store.md and docs/formats.md.",
         epilog=QUERY_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_db_option(parser)
-    parser.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl",
-                        help="output format (default: jsonl)")
-    parser.add_argument("--table", choices=("contract", "events", "quotes", "entities", "mentions",
-                                                   "times", "places", "articles", "errors"),
-                        help="what to write (default: contract for jsonl, events for csv and parquet)")
+    parser.add_argument("--format", choices=("jsonl", "csv", "parquet", "polecat", "gdelt"), default="jsonl",
+                        help="output format (default: jsonl); polecat and gdelt are TSV with a header")
+    parser.add_argument("--table", choices=("contract", "events", "quotes", "entities", "mentions", "times",
+                                            "places", "articles", "errors", "polecat", "gdelt"),
+                        help="what to write (default: contract for jsonl, events for csv and parquet, "
+                        "polecat and gdelt for those formats)")
     parser.add_argument("-o", "--output", metavar="OUT", default="-",
                         help="output file (default: stdout; parquet needs a file)")
     parser.set_defaults(func=export, prog=parser.prog)
@@ -170,35 +210,42 @@ def open_db(args: argparse.Namespace, create: bool):
 
 def ingest(args: argparse.Namespace) -> int:
     """Run the pipeline over every SOURCE and store the results; the summary goes to stderr."""
+    from communique.fetch import is_url
     from communique.store.ingestion import ingest as ingest_all
-    from communique.store.inputs import count_inputs, read_inputs
+    from communique.store.inputs import InputSettings, count_inputs, read_inputs
 
     if args.workers < 1:
         raise UsageError(f"--workers must be at least 1, got {args.workers}")
-    missing = [s for s in args.sources if s != "-" and not Path(s).exists()]
+    urls = [s for s in args.sources if is_url(s)]
+    if urls and not args.fetch:
+        raise UsageError(f"{urls[0]} is a URL; pass --fetch to fetch it (URLs are not fetched by default)")
+    missing = [s for s in args.sources if s != "-" and s not in urls and not Path(s).exists()]
     if missing:
         raise UsageError(f"input not found: {', '.join(missing)}")
     from communique.store import StoreError
 
+    settings = InputSettings(text_column=args.text_column, fetch=fetch_options(args))
     config = configure(args)
     options = read_options(args, config)
     engine = open_db(args, create=True)
     show = not args.quiet and sys.stderr.isatty()
     started = time.monotonic()
     try:
-        documents = read_inputs(args.sources, options, args.text_column)
+        documents = read_inputs(args.sources, options, settings)
         total = count_inputs(args.sources) if show else None
         stats = ingest_all(documents, engine, config, args.workers, progress=show, total=total)
     except (PipelineError, SourceError, StoreError) as exc:
         raise UsageError(str(exc)) from exc
     finally:
         engine.dispose()
-    return finish_ingest(stats, args, time.monotonic() - started)
+    return finish_ingest(stats, args, time.monotonic() - started, settings.notes)
 
 
-def finish_ingest(stats, args: argparse.Namespace, seconds: float) -> int:
+def finish_ingest(stats, args: argparse.Namespace, seconds: float, notes: list[str] | None = None) -> int:
     """Report the ingest run on stderr and choose the exit status."""
     if not args.quiet:
+        for note in notes or []:
+            sys.stderr.write(f"communique ingest: note: {note}\n")
         for reason in stats.reasons:
             sys.stderr.write(f"communique ingest: not stored: {reason}\n")
         sys.stderr.write(
@@ -241,6 +288,8 @@ def write_rows(args: argparse.Namespace, columns, rows) -> int:
     try:
         if args.format == "table":
             count = out.write_table(columns, rows, stream)
+        elif args.format in ("polecat", "gdelt"):
+            count = out.write_tsv(columns, rows, stream)
         elif args.format == "csv":
             count = out.write_csv(columns, rows, stream)
         else:
@@ -282,16 +331,30 @@ def events(args: argparse.Namespace) -> int:
 
 
 def timeline(args: argparse.Namespace) -> int:
-    """Count stored events per period and type."""
-    from dataclasses import replace
+    """List the linked events between actor sides, or count them per period and type."""
+    from communique.store.query import EventFilter
+    from communique.store.timeline import (
+        LINKED_COLUMNS,
+        TIMELINE_COLUMNS,
+        TimelineError,
+        linked_rows,
+        timeline_rows,
+    )
 
-    from communique.store.timeline import TIMELINE_COLUMNS, timeline_rows
-
-    wanted = replace(event_filter(args), limit=None)  # --limit cuts the rows written, not the events counted
+    sides = [[word for word in side.split(",") if word.strip()] for side in args.actor]
+    wanted = EventFilter(  # --limit cuts the rows written, not the events counted
+        source=args.source, target=args.target, type=args.type,
+        since=checked_date(args.since, "--since"), until=checked_date(args.until, "--until"),
+    )
     engine = open_db(args, create=False)
     try:
-        rows = timeline_rows(engine, wanted, args.by)
-        return write_rows(args, TIMELINE_COLUMNS, islice(rows, args.limit) if args.limit else rows)
+        if args.counts or args.by:
+            columns, rows = TIMELINE_COLUMNS, timeline_rows(engine, wanted, args.by or "month", sides)
+        else:
+            columns, rows = LINKED_COLUMNS, linked_rows(engine, wanted, sides)
+        return write_rows(args, columns, islice(rows, args.limit) if args.limit else rows)
+    except TimelineError as exc:
+        raise UsageError(str(exc)) from exc
     finally:
         engine.dispose()
 
@@ -323,9 +386,13 @@ def export(args: argparse.Namespace) -> int:
     """Write the store as contract JSONL or as one flat table."""
     from communique.store.export import contract_lines, flat_rows
 
-    table = args.table or ("contract" if args.format == "jsonl" else "events")
+    linked_format = args.format in ("polecat", "gdelt")
+    default = args.format if linked_format else "contract" if args.format == "jsonl" else "events"
+    table = args.table or default
     if table == "contract" and args.format != "jsonl":
         raise UsageError("--table contract is only written as --format jsonl")
+    if linked_format and table != args.format:
+        raise UsageError(f"--format {args.format} writes only --table {args.format}")
     engine = open_db(args, create=False)
     try:
         if table == "contract":

@@ -19,7 +19,8 @@ from communique.store.database import StoreError
 from communique.store.writer import article_key, stored_keys, write_article
 
 MAX_REASONS = 5
-"""Documents not stored whose reason the summary repeats; the rest are only counted."""
+"""Documents not stored whose reason the summary repeats; the rest are only counted (a source that
+could not be read at all is always named)."""
 
 
 @dataclass
@@ -148,7 +149,7 @@ def store(engine: Engine, document: SourceDocument, key: str | None, label: str,
     article = document.article
     if key is None or not article.text:
         stats.not_stored += 1
-        if len(stats.reasons) < MAX_REASONS:
+        if len(stats.reasons) < MAX_REASONS or document.failed_source:  # a whole source: always told
             why = "; ".join(f"{e.stage}: {e.message}" for e in article.errors) or "no text"
             stats.reasons.append(f"{document.source or article.id}: {why}")
         return
