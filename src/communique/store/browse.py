@@ -23,6 +23,7 @@ from communique.store.query import (
     in_period,
     places_of,
     quote_query,
+    quote_row,
 )
 from communique.store.reader import assemble
 
@@ -148,24 +149,7 @@ def event_record(engine: Engine, article_id: int, event_id: str) -> Row | None:
 
 def quote_item(row) -> Row:
     """A quote as a flat row (``query.QUOTE_COLUMNS``) with its article's row id."""
-    return {
-        "article_id": row.article_id,
-        "article": row.doc_id,
-        "url": row.url,
-        "outlet": row.outlet,
-        "published": row.published,
-        "quote": row.id,
-        "kind": row.kind,
-        "speaker": row.speaker_name,
-        "speaker_id": row.speaker,
-        "speaker_country": row.speaker_country,
-        "speaker_code": row.speaker_code,
-        "speaker_text": row.speaker_text,
-        "channel": row.channel,
-        "text": row.text,
-        "start": row.start,
-        "end": row.end,
-    }
+    return {"article_id": row.article_id, **quote_row(row)}
 
 
 def quote_page(engine: Engine, wanted: QuoteFilter, outlet: str | None = None, offset: int = 0) -> dict:

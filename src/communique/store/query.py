@@ -325,20 +325,25 @@ def quote_rows(engine: Engine, wanted: QuoteFilter = QuoteFilter()) -> Iterator[
     """Every matching quote as a flat row (``QUOTE_COLUMNS``)."""
     with engine.connect() as connection:
         for row in connection.execution_options(stream_results=True).execute(quote_query(wanted)):
-            yield {
-                "article": row.doc_id,
-                "url": row.url,
-                "outlet": row.outlet,
-                "published": row.published,
-                "quote": row.id,
-                "kind": row.kind,
-                "speaker": row.speaker_name,
-                "speaker_id": row.speaker,
-                "speaker_country": row.speaker_country,
-                "speaker_code": row.speaker_code,
-                "speaker_text": row.speaker_text,
-                "channel": row.channel,
-                "text": row.text,
-                "start": row.start,
-                "end": row.end,
-            }
+            yield quote_row(row)
+
+
+def quote_row(row) -> dict[str, Any]:
+    """One row of ``quote_query`` as a flat row (``QUOTE_COLUMNS``)."""
+    return {
+        "article": row.doc_id,
+        "url": row.url,
+        "outlet": row.outlet,
+        "published": row.published,
+        "quote": row.id,
+        "kind": row.kind,
+        "speaker": row.speaker_name,
+        "speaker_id": row.speaker,
+        "speaker_country": row.speaker_country,
+        "speaker_code": row.speaker_code,
+        "speaker_text": row.speaker_text,
+        "channel": row.channel,
+        "text": row.text,
+        "start": row.start,
+        "end": row.end,
+    }
