@@ -176,3 +176,15 @@ def test_actors_government_building_is_the_government_even_as_a_place(actors):
 def test_actors_capital_in_a_locative_phrase_is_a_place(actors):
     article = actors("Our correspondent lives in Madrid with her family.")
     assert entity_of(article, "Madrid").kind == "place"
+
+
+def test_actors_dateline_in_capitals_is_the_place_named_later(actors):
+    article = actors("GENEVA, May 3 (Wire) - Talks resumed on Friday. Delegates stayed in Geneva overnight.")
+    dateline = entity_of(article, "GENEVA")
+    assert dateline.kind == "place"
+    assert dateline is entity_of(article, "Geneva")
+
+
+def test_actors_capitals_inside_a_sentence_are_no_dateline(actors):
+    article = actors("Officials said the NATO summit would go ahead.")
+    assert entity_of(article, "NATO").kind != "place"

@@ -395,3 +395,9 @@ def test_events_call_for_an_investigation_is_an_accusation(parsed):
 
 def test_events_call_for_something_else_stays_a_request(parsed):
     assert _only(_code(parsed, "Ruritania called for new elections in Freedonia."), "REQUEST")
+
+
+def test_events_name_in_apposition_to_a_plain_noun_is_the_actor(parsed):
+    article = _code(parsed, "Ruritania banned the opposition newspaper Freedonia Daily on Monday.")
+    event = next(e for e in article.events if e.target)
+    assert _names(article, event.target) == ["Freedonia"]

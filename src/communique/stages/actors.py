@@ -34,6 +34,7 @@ class ActorsStage(Stage):
         mentions.add_bodies(doc, vocab, registry, claimed)
         roles.add_people(doc, vocab, registry, claimed)
         mentions.add_coordinated_adjectives(doc, matches, registry)
+        mentions.add_datelines(doc, registry, claimed)
         mentions.add_other_entities(doc, registry, claimed)
         mentions.add_unlabelled_names(doc, vocab, registry, claimed)
         mentions.add_repeated_names(doc, registry, claimed)
