@@ -158,3 +158,14 @@ def test_pipeline_event_inside_a_quotation_is_reported_and_linked_to_the_quote(e
     assert event.quote == article.quotes[0].id
     assert event.modality == "reported"
     assert event.date == "2022-01-07"
+
+
+def test_pipeline_a_dateline_is_not_the_subject_of_the_first_sentence(extract):
+    article = extract("Ministers meet in Oslo\n\nOSLO, May 3 (Wire) - Norway's foreign minister Kari Dahl "
+                      "met her Danish counterpart Jens Holm on Friday.")
+    names = {entity.id: entity.name for entity in article.entities}
+    meeting = next(e for e in article.events if e.plover == "CONSULT" and "met" in article.text[
+        e.trigger_span[0]:e.trigger_span[1]])
+    assert [names[i] for i in meeting.source] == ["Kari Dahl"]
+    assert [names[i] for i in meeting.target] == ["Jens Holm"]
+    assert article.entity_by_id(meeting.target[0]).country == "DNK"

@@ -238,10 +238,8 @@ def add_datelines(doc, registry: Registry, claimed: list) -> None:
     story was filed, a place, not an organisation's acronym: it joins the name written normally
     ("Helsinki") when that name is a place of the text."""
     for start in paragraph_starts(doc):
-        end = start
-        while end < len(doc) and end - start < MAX_DATELINE_WORDS and doc[end].is_upper and doc[end].is_alpha:
-            end += 1
-        if end == start or end >= len(doc) or doc[end].text not in DATELINE_ENDS:
+        end = dateline_end(doc, start)
+        if end is None:
             continue
         if any(claimed[i] is not None for i in range(start, end)):
             continue
@@ -250,6 +248,22 @@ def add_datelines(doc, registry: Registry, claimed: list) -> None:
         registry.aliases.setdefault(("place", name.lower()), draft.key)  # the key NER places get
         for i in range(start, end):
             claimed[i] = "place"
+
+
+def dateline_end(doc, start: int) -> int | None:
+    """The end of the words in capitals from ``start`` that a dateline mark follows, or None."""
+    end = start
+    while end < len(doc) and end - start < MAX_DATELINE_WORDS and doc[end].is_upper and doc[end].is_alpha:
+        end += 1
+    if end == start or end >= len(doc) or doc[end].text not in DATELINE_ENDS:
+        return None
+    return end
+
+
+def is_dateline(doc, start: int, end: int) -> bool:
+    """True when tokens ``[start, end)`` are the place of a dateline at a paragraph's start."""
+    opens = start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_
+    return opens and dateline_end(doc, start) == end
 
 
 def paragraph_starts(doc) -> Iterator[int]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from communique.actors.mentions import is_dateline
 from communique.events.triggers import HYPHENS, Trigger
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -59,24 +60,37 @@ def actor_phrases(head: Token) -> list[tuple[int, int]]:
     for token in conjuncts(head):
         if token.tag_ in RELATIVE_TAGS and token.head.dep_ == "relcl":
             token = token.head.head
-        token = apposed_name(token)
+        token = apposed_name(after_dateline(token))
         groups = modifier_actors(token)
         phrases.extend(groups if len(groups) > 1 else [noun_phrase(token)])
     return phrases
 
 
+def after_dateline(token: Token) -> Token:
+    """The actor the parser hung from a dateline it took for the subject ("OSLO, May 3 (Wire) -
+    Norway's foreign minister Kari Dahl met ...": Dahl, in apposition to OSLO); else the token."""
+    start = token.left_edge.i
+    if not is_dateline(token.doc, start, token.i + 1):
+        return token
+    names = [c for c in token.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    return names[-1] if names else token
+
+
 def apposed_name(token: Token) -> Token:
-    """The name in apposition to a common noun that names no actor of its own ("the opposition
-    newspaper La Prensa" -> La Prensa); else the token itself. A noun with an actor possessor or
-    modifier keeps it ("Niger's ambassador Brah Mohamane"): that actor carries the country code
-    (plover_gsr dyad_f1 0.582 -> 0.577 when the name always won)."""
-    if token.pos_ != "NOUN" or token.ent_type_ or modifier_actors(token):
+    """The name in apposition to a common noun ("the opposition newspaper La Prensa" -> La
+    Prensa, "her Estonian counterpart Marek Kask" -> Kask); else the token itself. A noun with an
+    actor as possessor or "of" phrase keeps it ("Niger's ambassador Brah Mohamane"): that actor
+    carries the country code (plover_gsr dyad_f1 0.582 -> 0.577 when the name always won)."""
+    if token.pos_ != "NOUN" or token.ent_type_:
         return token
     if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in token.children) or prep_objects(token, ("of",)):
         return token  # "a member of the Syrian parliament, Mohammed Mamoun" is the parliament's
     for child in token.rights:
-        if child.dep_ == "appos" and child.ent_type_ in ACTOR_ENTS:
-            return child
+        if child.dep_ != "appos" or child.ent_type_ not in ACTOR_ENTS:
+            continue
+        if child.ent_type_ != "PERSON" and modifier_actors(token):
+            return token  # "the main Hutu rebel group, FDD": the modifier carries the code
+        return child  # a person's title carries the country of "her Estonian counterpart"
     return token
 
 
