@@ -401,3 +401,16 @@ def test_events_name_in_apposition_to_a_plain_noun_is_the_actor(parsed):
     article = _code(parsed, "Ruritania banned the opposition newspaper Freedonia Daily on Monday.")
     event = next(e for e in article.events if e.target)
     assert _names(article, event.target) == ["Freedonia"]
+
+
+def test_events_an_ordered_deed_is_coded_as_the_deed_by_whoever_ordered_it(parsed):
+    article = _code(parsed, "Ruritania ordered the arrest of Freedonia's consul on Monday.")
+    event = _only(article, "COERCE")
+    assert _names(article, event.source) == ["Ruritania"]
+    assert _names(article, event.target) == ["Freedonia"]
+    assert "REQUEST" not in [e.plover for e in article.events]
+
+
+def test_events_an_order_to_say_something_stays_a_request(parsed):
+    article = _code(parsed, "Ruritania ordered Freedonia to explain the incident.")
+    assert _only(article, "REQUEST")

@@ -29,6 +29,8 @@ THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "MOBILIZE"
                 "PROTEST": "130"}
 """CAMEO 13 "threaten" codes for an intended conflict action ("plans to invade", "wants to attack")."""
 COOPERATION = ("verbal_cooperation", "material_cooperation")
+MATERIAL = ("material_cooperation", "material_conflict")
+"""Quad classes of deeds: an order to do one is coded as the deed (PLOVER codes what was done)."""
 
 
 def _claim_noun(trigger: Trigger, lex: Lexicon) -> bool:
@@ -37,6 +39,10 @@ def _claim_noun(trigger: Trigger, lex: Lexicon) -> bool:
 
 def _is_deny(trigger: Trigger, lex: Lexicon) -> bool:
     return trigger.kind == "verb" and lex.cue(trigger.token.lemma_.lower(), "deny")
+
+
+def _is_command(trigger: Trigger, lex: Lexicon) -> bool:
+    return trigger.kind == "verb" and lex.cue(trigger.token.lemma_.lower(), "command")
 
 
 def _is_promise(trigger: Trigger) -> bool:
@@ -63,6 +69,9 @@ def select(triggers: list[Trigger], lex: Lexicon) -> dict[int, str]:
             gov = by_index.get(trigger.token.head.i) if trigger.token.dep_ == "advcl" else None
             if gov is not None and gov.entry.plover == trigger.entry.plover:
                 kept.pop(trigger.token.i, None)  # "bombarded the city, killing ..." is one attack
+            continue
+        if _is_command(gov, lex) and quad_class(trigger.entry.plover) in MATERIAL:
+            kept.pop(gov.token.i, None)  # "ordered the arrest of X": the arrest, by whoever ordered it
             continue
         if _is_promise(gov) and trigger.entry.plover in THREAT_CAMEO:
             kept.pop(gov.token.i, None)  # "vowed to fight": an intended attack, coded as a threat
