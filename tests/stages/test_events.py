@@ -414,3 +414,11 @@ def test_events_an_ordered_deed_is_coded_as_the_deed_by_whoever_ordered_it(parse
 def test_events_an_order_to_say_something_stays_a_request(parsed):
     article = _code(parsed, "Ruritania ordered Freedonia to explain the incident.")
     assert _only(article, "REQUEST")
+
+
+def test_events_call_for_sanctions_accuses_whom_they_are_against(parsed):
+    article = _code(parsed, "Freedonia called for sanctions against Ruritania over the raid.")
+    event = _only(article, "ACCUSE")
+    assert _names(article, event.source) == ["Freedonia"]
+    assert _names(article, event.target) == ["Ruritania"]
+    assert event.mode is None

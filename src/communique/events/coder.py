@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from communique.events.arguments import Roles, find_roles
+from communique.events.arguments import Roles, find_roles, prep_objects
 from communique.events.cameo import quad_class
 from communique.events.candidate import Candidate
 from communique.events.completion import clause_root, complete_roles, has_actor_source
@@ -29,6 +29,9 @@ THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "MOBILIZE"
                 "PROTEST": "130"}
 """CAMEO 13 "threaten" codes for an intended conflict action ("plans to invade", "wants to attack")."""
 COOPERATION = ("verbal_cooperation", "material_cooperation")
+INVESTIGATIONS = frozenset({"investigation", "inquiry", "enquiry", "probe"})
+BLAMED_PREPS = ("against", "on", "over", "into", "of")
+"""Prepositions naming whom a called-for investigation or punishment is aimed at."""
 MATERIAL = ("material_cooperation", "material_conflict")
 """Quad classes of deeds: an order to do one is coded as the deed (PLOVER codes what was done)."""
 
@@ -157,11 +160,15 @@ def apply_plover_rules(cand: Candidate, lex: Lexicon) -> Candidate:
     elif cand.modality == "negated" and cooperative:
         cand.cameo = REFUSAL_CAMEO.get(plover, "120")
         cand.entry = replace(cand.entry, plover="REJECT", mode=plover.lower())
-    elif plover == "REQUEST" and _asks_for(cand.trigger.token, lex, "peace"):
+    elif plover == "REQUEST" and _asks_for(cand.trigger.token, lex, "peace") is not None:
         cand.entry = replace(cand.entry, plover="AGREE", mode="ceasefire")
-    elif plover == "REQUEST" and _asks_for(cand.trigger.token, lex, "inquiry"):
-        # PLOVER codes a call for an investigation as ACCUSE (mode investigate): the call blames
-        cand.entry = replace(cand.entry, plover="ACCUSE", mode="investigate")
+    elif plover == "REQUEST" and (blame := _asks_for(cand.trigger.token, lex, "inquiry")) is not None:
+        # PLOVER codes a call for an investigation or a punishment as ACCUSE: the call blames
+        # whoever the investigation or the sanctions are against
+        mode = "investigate" if blame.lemma_.lower() in INVESTIGATIONS else None
+        cand.entry = replace(cand.entry, plover="ACCUSE", mode=mode)
+        if not cand.roles.targets:
+            cand.roles.targets = prep_objects(blame, BLAMED_PREPS)
     return cand
 
 
@@ -202,13 +209,13 @@ def _mentions(trigger: Trigger, lex: Lexicon, cls: str) -> bool:
     return any(lex.cue(t.lemma_.lower(), cls) for t in words)
 
 
-def _asks_for(token: Token, lex: Lexicon, cls: str) -> bool:
-    """True when the request's complement holds a cue of class ``cls``: "peace" (a ceasefire, an
-    end to fighting) or "inquiry" (an investigation, accountability)."""
+def _asks_for(token: Token, lex: Lexicon, cls: str) -> Token | None:
+    """The word of class ``cls`` in the request's complement, or None: "peace" (a ceasefire, an
+    end to fighting) or "inquiry" (an investigation, accountability, sanctions)."""
     for child in token.subtree:
         if child.i != token.i and child.i - token.i < 12 and lex.cue(child.lemma_.lower(), cls):
-            return True
-    return False
+            return child
+    return None
 
 
 def code_sentence(sent: Span, lex: Lexicon, quoted: set[int]) -> list[Candidate]:
