@@ -422,3 +422,15 @@ def test_events_call_for_sanctions_accuses_whom_they_are_against(parsed):
     assert _names(article, event.source) == ["Freedonia"]
     assert _names(article, event.target) == ["Ruritania"]
     assert event.mode is None
+
+
+def test_events_calling_on_someone_to_talk_is_a_visit(parsed):
+    article = _code(parsed, "Freedonia's envoy called on Ruritania's president to discuss the border.")
+    visit = next(e for e in article.events if e.mode == "visit")
+    assert visit.plover == "CONSULT" and visit.cameo == "042"
+    assert "REQUEST" not in [e.plover for e in article.events]
+
+
+def test_events_calling_on_someone_to_act_stays_a_request(parsed):
+    article = _code(parsed, "Freedonia called on Ruritania to withdraw its troops.")
+    assert _only(article, "REQUEST").mode is None

@@ -160,6 +160,9 @@ def apply_plover_rules(cand: Candidate, lex: Lexicon) -> Candidate:
     elif cand.modality == "negated" and cooperative:
         cand.cameo = REFUSAL_CAMEO.get(plover, "120")
         cand.entry = replace(cand.entry, plover="REJECT", mode=plover.lower())
+    elif plover == "REQUEST" and _is_visit(cand.trigger.token, lex):
+        cand.cameo = "042"  # CAMEO 042 make a visit: "called on the president" to see him
+        cand.entry = replace(cand.entry, plover="CONSULT", mode="visit")
     elif plover == "REQUEST" and _asks_for(cand.trigger.token, lex, "peace") is not None:
         cand.entry = replace(cand.entry, plover="AGREE", mode="ceasefire")
     elif plover == "REQUEST" and (blame := _asks_for(cand.trigger.token, lex, "inquiry")) is not None:
@@ -207,6 +210,19 @@ def _mentions(trigger: Trigger, lex: Lexicon, cls: str) -> bool:
     clause = token.head if token.dep_ in ("nsubjpass", "nsubj", "dobj", "pobj") else token
     words = [t for t in (token, *clause.subtree)]
     return any(lex.cue(t.lemma_.lower(), cls) for t in words)
+
+
+def _is_visit(token: Token, lex: Lexicon) -> bool:
+    """ "called on X" with nothing asked of X, or only to talk ("called on the president to
+    discuss the crisis"), is a visit; "called on X to withdraw" is a request."""
+    if token.lemma_.lower() != "call" or not any(
+            c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i > token.i for c in token.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
+        return False  # "called on both sides for restraint"
+    asked = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX")]
+    talk = (lex.verbs.get(c.lemma_.lower()) for c in asked)
+    return all(entry is not None and entry.plover == "CONSULT" for entry in talk)
 
 
 def _asks_for(token: Token, lex: Lexicon, cls: str) -> Token | None:
