@@ -434,3 +434,11 @@ def test_events_calling_on_someone_to_talk_is_a_visit(parsed):
 def test_events_calling_on_someone_to_act_stays_a_request(parsed):
     article = _code(parsed, "Freedonia called on Ruritania to withdraw its troops.")
     assert _only(article, "REQUEST").mode is None
+
+
+def test_events_sanctions_imposed_are_coercion_and_aid_suspended_is_a_sanction(parsed):
+    # PLOVER as POLECAT codes it: sanctions force restrictions on the target (COERCE); SANCTION
+    # is reducing relations or aid
+    imposed = _only(_code(parsed, "Ruritania imposed sanctions on Freedonia."), "COERCE")
+    assert imposed.cameo.startswith("16")
+    assert _only(_code(parsed, "Ruritania expelled Freedonia's ambassador."), "SANCTION")
