@@ -442,3 +442,9 @@ def test_events_sanctions_imposed_are_coercion_and_aid_suspended_is_a_sanction(p
     imposed = _only(_code(parsed, "Ruritania imposed sanctions on Freedonia."), "COERCE")
     assert imposed.cameo.startswith("16")
     assert _only(_code(parsed, "Ruritania expelled Freedonia's ambassador."), "SANCTION")
+
+
+def test_events_agreeing_a_deal_is_an_agreement_reached_and_agreeing_to_act_a_promise(parsed):
+    reached = _only(_code(parsed, "Ruritania and Freedonia agreed a trade deal on Monday."), "SUPPORT")
+    assert reached.cameo == "057"
+    assert _only(_code(parsed, "Ruritania agreed to withdraw its troops from Freedonia."), "AGREE")

@@ -186,9 +186,22 @@ def _retype_by_object(cand: Candidate, lex: Lexicon) -> Candidate:
     plover = cand.plover
     if cand.entry.mode == "exercise" and (len(cand.roles.sources) > 1 or _has_partner(cand.trigger)):
         return _retyped(cand, "COOPERATE", "062")
+    if plover == "AGREE" and cand.trigger.kind == "verb" and _agrees_on_a_text(cand.trigger.token, lex):
+        return _retyped(cand, "SUPPORT", "057")  # "agreed a trade deal": an agreement reached
     if plover not in ("MOBILIZE", "RETREAT") or not _mentions(cand.trigger, lex, "peacekeeping"):
         return cand
     return _retyped(cand, "AID", "074") if plover == "MOBILIZE" else _retyped(cand, "SANCTION", "1662")
+
+
+def _agrees_on_a_text(verb: Token, lex: Lexicon) -> bool:
+    """ "agreed a deal", "agreed to the plan", "agreed on the draft text": the object of the
+    agreement is a text, so the agreement is reached (PLOVER SUPPORT, CAMEO 057), not promised."""
+    if verb.lemma_.lower() != "agree":
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon")
+                for g in c.children if g.dep_ == "pobj"]
+    return any(lex.cue(o.lemma_.lower(), "accord") for o in objects)
 
 
 def _has_partner(trigger: Trigger) -> bool:
