@@ -448,3 +448,9 @@ def test_events_agreeing_a_deal_is_an_agreement_reached_and_agreeing_to_act_a_pr
     reached = _only(_code(parsed, "Ruritania and Freedonia agreed a trade deal on Monday."), "SUPPORT")
     assert reached.cameo == "057"
     assert _only(_code(parsed, "Ruritania agreed to withdraw its troops from Freedonia."), "AGREE")
+
+
+def test_events_financial_support_is_aid_and_plain_support_is_support(parsed):
+    aid = _only(_code(parsed, "Ruritania sent financial support to Freedonia."), "AID")
+    assert aid.cameo == "071"
+    assert _only(_code(parsed, "Ruritania voiced support for Freedonia's bid."), "SUPPORT")
