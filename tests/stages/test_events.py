@@ -454,3 +454,14 @@ def test_events_financial_support_is_aid_and_plain_support_is_support(parsed):
     aid = _only(_code(parsed, "Ruritania sent financial support to Freedonia."), "AID")
     assert aid.cameo == "071"
     assert _only(_code(parsed, "Ruritania voiced support for Freedonia's bid."), "SUPPORT")
+
+
+def test_events_an_agentless_arrest_is_by_the_country_where_it_happens(parsed):
+    article = _code(parsed, "Two Freedonia reporters were arrested in Ruritania on Monday.")
+    event = _only(article, "COERCE")
+    assert _names(article, event.source) == ["Ruritania"]
+
+
+def test_events_an_agentless_arrest_in_a_month_has_no_source(parsed):
+    article = _code(parsed, "Two reporters were arrested in January.")
+    assert article.events == []

@@ -18,6 +18,8 @@ from communique.events.triggers import Trigger
 
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT"})
 """Types where "X and Y did it" means each did it to the other: X is the source, Y the target."""
+STATE_ACTS = frozenset({"COERCE"})
+"""Types whose agentless passive is the doing of the state where it happens ("was arrested in X")."""
 THIRD_PERSON = frozenset({"it", "they", "he", "she"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis"})
 CLAUSE_ROOT_DEPS = frozenset({"ccomp", "relcl", "parataxis", "csubj"})
@@ -39,6 +41,8 @@ def complete_roles(trigger: Trigger, roles: Roles, lex: Lexicon) -> Roles:
     doc = trigger.token.doc
     if not roles.sources and is_passive(trigger.token):
         roles.sources = instrument_agent(trigger.token, lex)
+    if not roles.sources and is_passive(trigger.token) and trigger.entry.plover in STATE_ACTS:
+        roles.sources = local_authority(trigger.token)
     roles.sources = list(dict.fromkeys(p for s in roles.sources for p in antecedent(doc[s[0]], s)))
     if not roles.targets and len(roles.sources) > 1 and trigger.entry.plover in RECIPROCAL:
         roles.sources, roles.targets = roles.sources[:1], roles.sources[1:]
@@ -84,6 +88,19 @@ def instrument_agent(verb: Token, lex: Lexicon) -> list[Phrase]:
     doc = verb.doc
     return [p for p in prep_objects(verb, ("in",))
             if lex.cue(doc[p[0] : p[1] + 1].root.lemma_.lower(), "instrument")]
+
+
+def local_authority(verb: Token) -> list[Phrase]:
+    """ "was arrested in Niger": with no "by" agent, an arrest, a ban or a detention is done by
+    the authorities of the country where it happens, which event data codes as that country."""
+    doc = verb.doc
+    return [p for p in prep_objects(verb, ("in",)) if _names_a_place(doc[p[0] : p[1] + 1].root)]
+
+
+def _names_a_place(token: Token) -> bool:
+    """A place name: tagged as one, or a proper noun that is no date ("in Niger", which the small
+    model sometimes takes for a person; not "in January")."""
+    return token.ent_type_ in ("GPE", "LOC") or (token.pos_ == "PROPN" and token.ent_type_ not in NOT_ACTORS)
 
 
 def antecedent(token: Token, phrase: Phrase) -> list[Phrase]:
