@@ -465,3 +465,10 @@ def test_events_an_agentless_arrest_is_by_the_country_where_it_happens(parsed):
 def test_events_an_agentless_arrest_in_a_month_has_no_source(parsed):
     article = _code(parsed, "Two reporters were arrested in January.")
     assert article.events == []
+
+
+def test_events_aid_reduced_is_a_sanction_and_support_pledged_is_support(parsed):
+    article = _code(parsed, "Ruritania reduced military aid to Freedonia.")
+    reduced = _only(article, "SANCTION")
+    assert _names(article, reduced.target) == ["Freedonia"]
+    assert _only(_code(parsed, "Ruritania pledged its full support for Freedonia."), "SUPPORT")
