@@ -472,3 +472,15 @@ def test_events_aid_reduced_is_a_sanction_and_support_pledged_is_support(parsed)
     reduced = _only(article, "SANCTION")
     assert _names(article, reduced.target) == ["Freedonia"]
     assert _only(_code(parsed, "Ruritania pledged its full support for Freedonia."), "SUPPORT")
+
+
+def test_events_allowing_someone_to_act_concedes_and_a_bare_allow_is_no_event(parsed):
+    article = _code(parsed, "Ruritania allowed Freedonia's observers to enter the port.")
+    event = _only(article, "CONCEDE")
+    assert _names(article, event.source) == ["Ruritania"]
+    assert _code(parsed, "Ruritania will not allow such developments.").events == []
+
+
+def test_events_blowing_up_is_an_assault(parsed):
+    article = _code(parsed, "Ruritania blew up two bridges near Freedonia.")
+    assert _names(article, _only(article, "ASSAULT").source) == ["Ruritania"]

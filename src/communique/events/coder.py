@@ -44,6 +44,15 @@ def _is_deny(trigger: Trigger, lex: Lexicon) -> bool:
     return trigger.kind == "verb" and lex.cue(trigger.token.lemma_.lower(), "deny")
 
 
+def _permits_nothing(trigger: Trigger, lex: Lexicon) -> bool:
+    """ "allow", "permit" concede only when someone is let do something ("allow refugees to
+    return", CAMEO 08); with a bare object they are too vague to code."""
+    token = trigger.token
+    if trigger.kind != "verb" or not lex.cue(token.lemma_.lower(), "permission"):
+        return False
+    return not any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
+
+
 def _is_command(trigger: Trigger, lex: Lexicon) -> bool:
     return trigger.kind == "verb" and lex.cue(trigger.token.lemma_.lower(), "command")
 
@@ -62,6 +71,9 @@ def select(triggers: list[Trigger], lex: Lexicon) -> dict[int, str]:
     kept = {t.token.i: "" for t in triggers}
     for trigger in triggers:
         gov = governing_trigger(trigger, by_index)
+        if _permits_nothing(trigger, lex):
+            kept.pop(trigger.token.i, None)  # "will not allow developments that ...": no one let do anything
+            continue
         if trigger.token.dep_ == "relcl" and trigger.kind == "verb":
             kept.pop(trigger.token.i, None)  # "the group that seized the town": background, not news
             continue
