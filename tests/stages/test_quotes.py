@@ -242,3 +242,11 @@ def test_place_after_an_anonymous_speaker_is_not_the_speaker(parsed):
 def test_bare_relative_pronoun_is_not_quote_content(parsed):
     text = "A ferry hit a tanker, which investigators blamed on fog."
     assert all(q.text.strip().lower() != "which" for q in run(parsed, text))
+
+
+def test_quotes_a_headline_under_a_name_is_attributed_to_that_name(extract):
+    article = extract("Carla Mendes: Ruritania Will Not Sign the Border Treaty\n\n"
+                      "The foreign minister of Ruritania spoke to reporters in Lisbon on Monday.")
+    quote = next(q for q in article.quotes if q.text.startswith("Ruritania Will Not Sign"))
+    assert article.entity_by_id(quote.speaker).name == "Carla Mendes"
+    assert article.text[slice(*quote.cue_span)] == ":"

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from communique.article import Article, Entity, Quote
 from communique.quotes.attribution import Attribution, find_attributions
 from communique.quotes.channels import Channel, as_outlet, find_channel, load_channels
+from communique.quotes.colon import find_line_speech
 from communique.quotes.cues import load_cues
 from communique.quotes.marks import QuoteMarkSpan, find_quote_marks
 
@@ -32,6 +33,7 @@ class Draft:
     speaker: Entity | None = None
     speaker_span: tuple[int, int] | None = None
     channel: Channel | None = None
+    cue_span: tuple[int, int] | None = None  # set for a "Name: ..." line, which has no attribution
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -64,6 +66,7 @@ class QuoteAssembler:
         for draft in self.drafts:
             self._attach_adjacent(draft)
         self._continue_paragraphs()
+        self._line_speech()
         self._lone_quotes()
         return self._finish()
 
@@ -142,6 +145,19 @@ class QuoteAssembler:
                     break
                 self._claim(draft, nxt)
 
+    def _line_speech(self) -> None:
+        """ "Pence: Flowers won't be at the debate", "WALLACE: Let's start ...": a line of speech
+        under a name, unless a quote found from the parse already covers it."""
+        for line in find_line_speech(self.text):
+            content = line.content
+            if any(_overlap(content, d.span) * 2 > content[1] - content[0] for d in self.drafts):
+                continue
+            inside = [i for i in self._marks_in(content) if i not in self.claimed]
+            self.claimed.update(inside)
+            speaker = self.article.entity_at(*line.name)
+            self.drafts.append(Draft(content, "direct", None, marks=inside, speaker=speaker,
+                                     speaker_span=line.name, cue_span=line.cue))
+
     def _lone_quotes(self) -> None:
         """Speech-like quotations nobody was found to say: kept, with the last speaker."""
         for i, mark in enumerate(self.marks):
@@ -156,7 +172,7 @@ class QuoteAssembler:
     def _finish(self) -> list[Quote]:
         unique: dict[tuple[int, int], Draft] = {}
         for draft in sorted(self.drafts, key=lambda d: d.span):
-            if draft.kind != "direct" or draft.marks:
+            if draft.kind != "direct" or draft.marks or draft.cue_span:
                 unique.setdefault(draft.span, draft)
         drafts = list(unique.values())
         for draft in drafts:
@@ -164,7 +180,7 @@ class QuoteAssembler:
                 self._resolve(draft, draft.attribution)
         last: Draft | None = None
         for draft in drafts:
-            if draft.attribution is None:
+            if draft.attribution is None and draft.speaker_span is None:
                 self._borrow_speaker(draft, self._neighbour(draft, drafts) or last)
             else:
                 last = draft
@@ -212,7 +228,7 @@ class QuoteAssembler:
             kind=draft.kind,
             speaker=draft.speaker.id if draft.speaker is not None else None,
             speaker_span=draft.speaker_span,
-            cue_span=attribution.cue_span if attribution is not None else None,
+            cue_span=attribution.cue_span if attribution is not None else draft.cue_span,
             channel=channel.name if channel is not None else None,
             channel_span=channel.span if channel is not None else None,
         )
