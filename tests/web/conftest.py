@@ -2,17 +2,20 @@
 
 ``hostile`` holds markup in its title, outlet, URL and text, to check that nothing is ever rendered
 as HTML. ``linked_store`` holds one hand-made article whose two events report the same clash, for
-checks that need to know exactly which events are linked.
+checks that need to know exactly which events are linked; ``clash_store`` holds it in SQLite and, when
+$COMMUNIQUE_TEST_POSTGRES_URL is set, in PostgreSQL, for the queries that must agree on both.
 """
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
+from sqlalchemy import Engine, create_engine, text
 
 from communique.article import Article, Entity, Event, Place, Quote
 from communique.config import load_config
@@ -168,6 +171,48 @@ def linked_store(tmp_path_factory) -> Iterator[Engine]:
     store_articles(engine, [clash_article()])
     yield engine
     engine.dispose()
+
+
+POSTGRES_ENV = "COMMUNIQUE_TEST_POSTGRES_URL"
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def clash_store(request, tmp_path_factory) -> Iterator[Engine]:
+    """A store with only ``clash_article``: SQLite, then PostgreSQL in a schema of its own (dropped
+    afterwards) when $COMMUNIQUE_TEST_POSTGRES_URL is set."""
+    if request.param == "sqlite":
+        engine = open_store(f"sqlite:///{tmp_path_factory.mktemp('clash') / 'clash.db'}")
+        store_articles(engine, [clash_article()])
+        yield engine
+        engine.dispose()
+        return
+    base = os.environ.get(POSTGRES_ENV)
+    if not base:
+        pytest.skip(f"${POSTGRES_ENV} is not set")
+    schema = f"communique_web_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base)
+    with admin.begin() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    joiner = "&" if "?" in base else "?"
+    engine = open_store(f"{base}{joiner}options=-csearch_path%3D{schema}")
+    try:
+        store_articles(engine, [clash_article()])
+        yield engine
+    finally:
+        engine.dispose()
+        with admin.begin() as connection:
+            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+@pytest.fixture(scope="module")
+def clash_client(clash_store) -> Iterator[TestClient]:
+    """The app, extraction off, over ``clash_store`` (so over PostgreSQL too when it is set)."""
+    url = clash_store.url.render_as_string(hide_password=False)
+    with TestClient(
+        create_app(ServeSettings(db_url=url, extract=False, config=load_config()))
+    ) as test_client:
+        yield test_client
 
 
 @pytest.fixture(scope="session")

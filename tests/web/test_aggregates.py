@@ -1,32 +1,77 @@
-"""The summaries behind the actors, network, map, quotes and timeline views, read from a hand-made store."""
+"""The summaries behind the actors, network, map, quotes and timeline views, read from a hand-made store
+(SQLite, and PostgreSQL when $COMMUNIQUE_TEST_POSTGRES_URL is set)."""
 
 from __future__ import annotations
 
 from communique.store.query import EventFilter
-from communique.web.aggregates import actor_events, actor_page, actor_timeline, event_places, network
+from communique.web.aggregates import (
+    actor_events,
+    actor_page,
+    actor_timeline,
+    event_places,
+    network,
+    quote_facets,
+)
 
 
-def test_actor_search_keeps_matching_names(linked_store):
-    assert [a["name"] for a in actor_page(linked_store, search="ton")["items"]] == ["Estonia"]
+def test_actor_search_keeps_matching_names(clash_store):
+    assert [a["name"] for a in actor_page(clash_store, search="ton")["items"]] == ["Estonia"]
 
 
-def test_actor_events_respect_the_other_filters(linked_store):
-    found = actor_events(linked_store, "RUS", EventFilter(type="PROTEST", limit=10))
+def test_actor_events_respect_the_other_filters(clash_store):
+    found = actor_events(clash_store, "RUS", EventFilter(type="PROTEST", limit=10))
     assert found["as_source"]["total"] == 0 and found["as_target"]["total"] == 1
 
 
-def test_network_follows_the_event_filters(linked_store):
-    assert network(linked_store, EventFilter(type="PROTEST"))["edges"] == [
+def test_network_follows_the_event_filters(clash_store):
+    assert network(clash_store, EventFilter(type="PROTEST"))["edges"] == [
         {"source": "Estonia", "target": "Russia", "quad_class": "verbal_conflict", "events": 1}
     ]
-    assert network(linked_store, EventFilter(since="2024-04-01")) == {"nodes": [], "edges": []}
+    assert network(clash_store, EventFilter(since="2024-04-01")) == {"nodes": [], "edges": []}
 
 
-def test_event_places_leave_out_events_without_a_place(linked_store):
-    assert [p["events"] for p in event_places(linked_store, EventFilter())] == [1]
+def test_event_places_leave_out_events_without_a_place(clash_store):
+    assert [p["events"] for p in event_places(clash_store, EventFilter())] == [1]
 
 
-def test_timeline_limit_cuts_the_list_not_the_counts(linked_store):
-    found = actor_timeline(linked_store, [["RUS"]], EventFilter(), "year", limit=1)
+def test_timeline_limit_cuts_the_list_not_the_counts(clash_store):
+    found = actor_timeline(clash_store, [["RUS"]], EventFilter(), "year", limit=1)
     assert len(found["events"]) == 1
     assert sum(p["events"] for p in found["periods"]) == 2
+
+
+def test_actor_counts_are_whole_numbers_per_role(clash_store):
+    actors = {row["name"]: row for row in actor_page(clash_store)["items"]}
+    counts = [
+        (actors[name]["as_source"], actors[name]["as_target"]) for name in ("Russia", "NATO", "Estonia")
+    ]
+    assert counts == [(2, 1), (0, 2), (1, 0)]
+    # PostgreSQL sums integers into numerics; JSON clients expect 2, not "2" or 2.0
+    assert all(type(n) is int for pair in counts for n in pair)
+    assert actors["Russia"]["articles"] == 1
+
+
+def test_quote_facets_count_each_speaker_channel_and_outlet(clash_store):
+    facets = quote_facets(clash_store)
+    assert facets == {
+        "speakers": [{"name": "Estonia", "quotes": 1}],
+        "channels": [{"name": "note", "quotes": 1}],
+        "outlets": [{"name": "Border Daily", "quotes": 1}],
+    }
+
+
+def test_timeline_between_two_sides_lists_the_linked_reports_once(clash_store):
+    found = actor_timeline(clash_store, [["RUS"], ["NATO"]], EventFilter(), "month")
+    assert [(e["event"], e["reports"], e["articles"], e["date"]) for e in found["events"]] == [
+        ("V1", 2, 1, "2024-03-11")
+    ]
+    assert found["periods"] == [
+        {
+            "period": "2024-03",
+            "plover": "ASSAULT",
+            "events": 1,
+            "reports": 2,
+            "articles": 1,
+            "goldstein": -10.0,
+        }
+    ]

@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
+from fastapi.encoders import jsonable_encoder
+from pydantic import BaseModel
+
+from communique.store.browse import article_record, event_record
+from communique.store.query import EventFilter
+from communique.web import aggregates, models
+
 
 def article_id(client, doc_id: str) -> int:
     items = client.get("/api/articles", params={"limit": 500}).json()["items"]
@@ -166,3 +176,132 @@ def test_places_give_event_locations_with_coordinates(linked_client):
 
 def test_page_size_is_capped(client):
     assert client.get("/api/events", params={"limit": 100000}).status_code == 422
+
+
+# --- response models: the documented shape is the shape returned ------------------------------------
+
+
+def response_schema(operation: dict) -> dict:
+    return operation["responses"]["200"]["content"]["application/json"]["schema"]
+
+
+def test_openapi_gives_every_get_route_a_response_model(client):
+    document = client.get("/api/openapi.json").json()
+    components = document["components"]["schemas"]
+    gets = {path: ops["get"] for path, ops in document["paths"].items() if "get" in ops}
+    assert len(gets) >= 12
+    for path, operation in gets.items():
+        reference = response_schema(operation).get("$ref", "")
+        assert reference.startswith("#/components/schemas/"), path
+        assert components[reference.rsplit("/", 1)[1]]["properties"], path
+    extract = response_schema(document["paths"]["/api/extract"]["post"])
+    assert extract["$ref"] == "#/components/schemas/ContractLine"
+
+
+def test_openapi_describes_offsets_as_half_open_ranges_into_the_text(client):
+    components = client.get("/api/openapi.json").json()["components"]["schemas"]
+    for model, field in [
+        ("QuoteRecord", "span"),
+        ("EventRecord", "trigger_span"),
+        ("EntityRecord", "mentions"),
+    ]:
+        assert "[start, end)" in components[model]["properties"][field]["description"], (model, field)
+    assert "offsets" in components["QuoteRow"]["properties"]["start"]["description"]
+
+
+def undocumented(record: BaseModel, where: str = "") -> list[str]:
+    """Keys of the answer (at any depth) that its model does not declare."""
+    found = [f"{where}.{key}" for key in record.model_extra or {}]
+    for name in type(record).model_fields:
+        for value in flattened(getattr(record, name)):
+            found += undocumented(value, f"{where}.{name}")
+    return found
+
+
+def flattened(value) -> list[BaseModel]:
+    if isinstance(value, BaseModel):
+        return [value]
+    if isinstance(value, list):
+        return [model for item in value for model in flattened(item)]
+    return []
+
+
+def only_article(client, doc_id: str) -> str:
+    return f"/api/articles/{article_id(client, doc_id)}"
+
+
+ANSWERS = [
+    # fixture, path (or a function of the client giving it), query, model, a list that must not be empty
+    ("client", "/api", {}, models.About, None),
+    ("client", "/api/articles", {}, models.ArticlePage, "items"),
+    ("client", lambda c: only_article(c, "wire-0312"), {}, models.StoredArticle, "quotes"),
+    ("client", "/api/events", {}, models.EventPage, "items"),
+    ("linked_client", "/api/events/1/V1", {}, models.EventDetail, "reports"),
+    ("client", "/api/quotes", {}, models.QuotePage, "items"),
+    ("client", "/api/quotes/facets", {}, models.QuoteFacets, "speakers"),
+    ("client", "/api/actors", {}, models.ActorPage, "items"),
+    ("linked_client", "/api/actors/Russia/events", {}, models.ActorEvents, None),
+    ("linked_client", "/api/timeline", {"actor": "RUS"}, models.Timeline, "events"),
+    ("linked_client", "/api/network", {}, models.Network, "edges"),
+    ("linked_client", "/api/places", {}, models.Places, "places"),
+]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "path", "query", "model", "filled"), ANSWERS, ids=[a[3].__name__ for a in ANSWERS]
+)
+def test_each_answer_validates_against_its_model_and_declares_every_key(
+    request, fixture, path, query, model, filled
+):
+    client = request.getfixturevalue(fixture)
+    response = client.get(path(client) if callable(path) else path, params=query)
+    assert response.status_code == 200
+    answer = response.json()
+    if filled:
+        assert answer[filled], f"{filled} is empty: the check would prove nothing"
+    assert undocumented(model.model_validate(answer)) == []
+
+
+def test_extract_answer_validates_against_its_model(client):
+    text = "Chile's navy rescued a fishing crew off Valparaiso on Sunday, the navy said."
+    answer = client.post("/api/extract", json={"text": text, "published": "2024-03-17"}).json()
+    assert answer["entities"] and answer["events"]
+    assert undocumented(models.ContractLine.model_validate(answer)) == []
+
+
+def test_models_leave_the_answers_as_the_store_gives_them(linked_client, linked_store):
+    """The response models check and document; they neither drop, add nor retype a key."""
+    wanted = EventFilter()
+    expected = {
+        "/api/articles/1": article_record(linked_store, 1),
+        "/api/events/1/V1": event_record(linked_store, 1, "V1"),
+        "/api/timeline?actor=RUS": aggregates.actor_timeline(linked_store, [["RUS"]], wanted),
+        "/api/actors/Russia/events": aggregates.actor_events(linked_store, "Russia", EventFilter(limit=50)),
+        "/api/places": {"places": aggregates.event_places(linked_store, wanted)},
+    }
+    for path, raw in expected.items():
+        # as text, so that an int turned into a float (1 into 1.0) counts as a change
+        got = json.dumps(linked_client.get(path).json(), sort_keys=True)
+        assert got == json.dumps(jsonable_encoder(raw), sort_keys=True), path
+
+
+CLASH_ANSWERS = [
+    ("/api/articles/1", models.StoredArticle),
+    ("/api/events?limit=10", models.EventPage),
+    ("/api/events/1/V1", models.EventDetail),
+    ("/api/quotes", models.QuotePage),
+    ("/api/quotes/facets", models.QuoteFacets),
+    ("/api/actors", models.ActorPage),
+    ("/api/actors/Russia/events", models.ActorEvents),
+    ("/api/timeline?actor=RUS&actor=NATO", models.Timeline),
+    ("/api/network", models.Network),
+    ("/api/places", models.Places),
+]
+
+
+@pytest.mark.parametrize(("path", "model"), CLASH_ANSWERS, ids=[path for path, _ in CLASH_ANSWERS])
+def test_answers_keep_their_shape_on_every_store(clash_client, path, model):
+    """Run over SQLite and, when set, PostgreSQL, whose drivers give other Python types (Decimal sums)."""
+    response = clash_client.get(path)
+    assert response.status_code == 200
+    assert undocumented(model.model_validate(response.json())) == []

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Engine, and_, case, func, select, true
+from sqlalchemy import Engine, Integer, and_, case, cast, func, select, true
 
 from communique.store import schema
 from communique.store.browse import event_items
@@ -49,8 +49,9 @@ def actor_page(engine: Engine, search: str | None = None, limit: int = 50, offse
         .group_by(va.c.article_id, va.c.entity_id)
         .subquery()
     )
-    as_source = func.coalesce(func.sum(roles.c.as_source), 0).label("as_source")
-    as_target = func.coalesce(func.sum(roles.c.as_target), 0).label("as_target")
+    # PostgreSQL sums integers into numerics (Python Decimals); the counts are whole numbers
+    as_source = cast(func.coalesce(func.sum(roles.c.as_source), 0), Integer).label("as_source")
+    as_target = cast(func.coalesce(func.sum(roles.c.as_target), 0), Integer).label("as_target")
     query = (
         select(
             en.c.name,

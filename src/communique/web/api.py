@@ -17,7 +17,7 @@ from communique.runner import PipelineUnavailable
 from communique.store.browse import article_page, article_record, event_page, event_record, quote_page
 from communique.store.query import EventFilter, QuoteFilter
 from communique.store.timeline import PERIODS
-from communique.web import aggregates
+from communique.web import aggregates, models
 from communique.web.extraction import ExtractionTimeout, Extractor, ExtractorBusy, extract_and_store
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -82,7 +82,7 @@ def found(value: Any, what: str) -> Any:
     return value
 
 
-@router.get("", summary="What this server offers")
+@router.get("", response_model=models.About, summary="What this server offers")
 def about(request: Request, store: Store) -> dict[str, Any]:
     state = request.app.state
     totals = article_page(store, limit=1)["total"]
@@ -96,7 +96,11 @@ def about(request: Request, store: Store) -> dict[str, Any]:
     }
 
 
-@router.get("/articles", summary="Articles, newest first; search in titles and texts")
+@router.get(
+    "/articles",
+    response_model=models.ArticlePage,
+    summary="Articles, newest first; search in titles and texts",
+)
 def articles(
     store: Store,
     q: Annotated[str | None, Query(description="words the title or text contains (any case)")] = None,
@@ -109,22 +113,34 @@ def articles(
     return article_page(store, q, outlet, since, until, limit, offset)
 
 
-@router.get("/articles/{article_id}", summary="One article: its text and every record, with offsets")
+@router.get(
+    "/articles/{article_id}",
+    response_model=models.StoredArticle,
+    summary="One article: its text and every record, with offsets",
+)
 def article(store: Store, article_id: int) -> dict[str, Any]:
     return found(article_record(store, article_id), f"article {article_id}")
 
 
-@router.get("/events", summary="Events, oldest first, filtered as `communique events`")
+@router.get(
+    "/events",
+    response_model=models.EventPage,
+    summary="Events, oldest first, filtered as `communique events`",
+)
 def events(store: Store, filters: Filters, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     return event_page(store, filters.to_filter(limit), offset)
 
 
-@router.get("/events/{article_id}/{event_id}", summary="One event with its spans and linked reports")
+@router.get(
+    "/events/{article_id}/{event_id}",
+    response_model=models.EventDetail,
+    summary="One event with its spans and linked reports",
+)
 def event(store: Store, article_id: int, event_id: str) -> dict[str, Any]:
     return found(event_record(store, article_id, event_id), f"event {event_id} in article {article_id}")
 
 
-@router.get("/quotes", summary="Quotes by speaker, channel and outlet")
+@router.get("/quotes", response_model=models.QuotePage, summary="Quotes by speaker, channel and outlet")
 def quotes(
     store: Store,
     speaker: Annotated[str | None, Query(description="part of the speaker's name, or a country/code")] = None,
@@ -139,12 +155,16 @@ def quotes(
     return quote_page(store, wanted, outlet, offset)
 
 
-@router.get("/quotes/facets", summary="Speakers, channels and outlets of the quotes, with counts")
+@router.get(
+    "/quotes/facets",
+    response_model=models.QuoteFacets,
+    summary="Speakers, channels and outlets of the quotes, with counts",
+)
 def quote_facets(store: Store) -> dict[str, Any]:
     return aggregates.quote_facets(store)
 
 
-@router.get("/actors", summary="Actors with their article and event counts")
+@router.get("/actors", response_model=models.ActorPage, summary="Actors with their article and event counts")
 def actors(
     store: Store,
     q: Annotated[str | None, Query(description="part of the actor's name")] = None,
@@ -154,12 +174,20 @@ def actors(
     return aggregates.actor_page(store, q, limit, offset)
 
 
-@router.get("/actors/{actor:path}/events", summary="An actor's events as source and as target")
+@router.get(
+    "/actors/{actor:path}/events",
+    response_model=models.ActorEvents,
+    summary="An actor's events as source and as target",
+)
 def actor_events(store: Store, actor: str, filters: Filters, limit: Limit = 50) -> dict[str, Any]:
     return aggregates.actor_events(store, actor, filters.to_filter(limit))
 
 
-@router.get("/timeline", summary="Linked events of one actor side or between two; each real-world event once")
+@router.get(
+    "/timeline",
+    response_model=models.Timeline,
+    summary="Linked events of one actor side or between two; each real-world event once",
+)
 def timeline(
     store: Store,
     actor: Annotated[
@@ -181,12 +209,18 @@ def timeline(
     return aggregates.actor_timeline(store, sides, filters.to_filter(), by, limit)
 
 
-@router.get("/network", summary="Who did what to whom: actor pairs by PLOVER quad class")
+@router.get(
+    "/network",
+    response_model=models.Network,
+    summary="Who did what to whom: actor pairs by PLOVER quad class",
+)
 def network(store: Store, filters: Filters, limit: Limit = 300) -> dict[str, Any]:
     return aggregates.network(store, filters.to_filter(), limit)
 
 
-@router.get("/places", summary="Where the matching events happened, with coordinates")
+@router.get(
+    "/places", response_model=models.Places, summary="Where the matching events happened, with coordinates"
+)
 def places(store: Store, filters: Filters, limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict:
     return {"places": aggregates.event_places(store, filters.to_filter(), limit)}
 
@@ -207,7 +241,9 @@ def writer(request: Request) -> Engine:
     return engine
 
 
-@router.post("/extract", summary="Text in, contract out (nothing is stored)")
+@router.post(
+    "/extract", response_model=models.ContractLine, summary="Text in, contract out (nothing is stored)"
+)
 def extract(document: Document, runner: Annotated[Extractor, Depends(extractor)]) -> dict[str, Any]:
     done = guarded(runner, lambda: runner.run(runner.document(document.model_dump(exclude_none=True))))
     line = done.article.to_contract()
@@ -215,7 +251,12 @@ def extract(document: Document, runner: Annotated[Extractor, Depends(extractor)]
     return line
 
 
-@router.post("/articles", status_code=201, summary="Extract one article and keep it in the store")
+@router.post(
+    "/articles",
+    response_model=models.StoreResult,
+    status_code=201,
+    summary="Extract one article and keep it in the store",
+)
 def add_article(
     document: Document,
     runner: Annotated[Extractor, Depends(extractor)],
