@@ -42,6 +42,13 @@ def test_lexicon_reads_no_target_and_inverse_roles():
     assert not lex.verbs["meet"].inverse
 
 
+def test_lexicon_expands_alternative_trigger_words_into_one_entry_each():
+    lex = build_lexicon(read_entries("give|send food|medicine\tlight\tAID\t073\t-\t-\tto\t-\n"))
+    expected = [("give", "food"), ("give", "medicine"), ("send", "food"), ("send", "medicine")]
+    assert sorted(lex.light) == expected
+    assert {entry.cameo for entry in lex.light.values()} == {"073"}
+
+
 def test_lexicon_rejects_unknown_plover_type():
     with pytest.raises(LexiconError, match="PLOVER"):
         parse_line("meet\tverb\tTALK\t040\t-\t-\t-\t-", "x:1")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
+from itertools import product
 
 PLOVER_TYPES = frozenset({
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -108,8 +109,18 @@ def read_entries(text: str, name: str = "events.tsv") -> list[TriggerEntry]:
     entries = []
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip() and not line.startswith("#"):
-            entries.append(parse_line(line, f"{name}:{number}"))
+            entries.extend(parse_line(alternative, f"{name}:{number}") for alternative in alternatives(line))
     return entries
+
+
+def alternatives(line: str) -> list[str]:
+    """A line whose trigger words list alternatives ("give|send aid|food") as one line per
+    combination ("give aid", "give food", "send aid", "send food")."""
+    trigger, rest = line.split("\t", 1) if "\t" in line else (line, "")
+    if "|" not in trigger:
+        return [line]
+    choices = [word.split("|") for word in trigger.split(" ")]
+    return [" ".join(words) + "\t" + rest for words in product(*choices)]
 
 
 @lru_cache(maxsize=1)
