@@ -60,20 +60,23 @@ def actor_phrases(head: Token) -> list[tuple[int, int]]:
     for token in conjuncts(head):
         if token.tag_ in RELATIVE_TAGS and token.head.dep_ == "relcl":
             token = token.head.head
-        token = apposed_name(after_dateline(token))
+        token = after_dateline(token)
+        if token is None:
+            continue  # a dateline the parser made a subject: a place, not who acted
+        token = apposed_name(token)
         groups = modifier_actors(token)
         phrases.extend(groups if len(groups) > 1 else [noun_phrase(token)])
     return phrases
 
 
-def after_dateline(token: Token) -> Token:
-    """The actor the parser hung from a dateline it took for the subject ("OSLO, May 3 (Wire) -
-    Norway's foreign minister Kari Dahl met ...": Dahl, in apposition to OSLO); else the token."""
-    start = token.left_edge.i
-    if not is_dateline(token.doc, start, token.i + 1):
+def after_dateline(token: Token) -> Token | None:
+    """For a dateline the parser took for a phrase ("OSLO, May 3 (Wire) - Norway's foreign
+    minister Kari Dahl met ..."), the person it hung from it (Dahl, in apposition to OSLO), or
+    None; any other token is itself."""
+    if not is_dateline(token.doc, token.left_edge.i, token.i + 1):
         return token
     names = [c for c in token.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
-    return names[-1] if names else token
+    return names[-1] if names else None
 
 
 def apposed_name(token: Token) -> Token:

@@ -29,7 +29,8 @@ THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "MOBILIZE"
                 "PROTEST": "130"}
 """CAMEO 13 "threaten" codes for an intended conflict action ("plans to invade", "wants to attack")."""
 COOPERATION = ("verbal_cooperation", "material_cooperation")
-INVESTIGATIONS = frozenset({"investigation", "inquiry", "enquiry", "probe"})
+BLAME = ("inquiry", "blame")
+"""Cue classes of what a call that blames asks for: an investigation, a punishment."""
 BLAMED_PREPS = ("against", "on", "over", "into", "of")
 """Prepositions naming whom a called-for investigation or punishment is aimed at."""
 MATERIAL = ("material_cooperation", "material_conflict")
@@ -175,12 +176,12 @@ def apply_plover_rules(cand: Candidate, lex: Lexicon) -> Candidate:
     elif plover == "REQUEST" and _is_visit(cand.trigger.token, lex):
         cand.cameo = "042"  # CAMEO 042 make a visit: "called on the president" to see him
         cand.entry = replace(cand.entry, plover="CONSULT", mode="visit")
-    elif plover == "REQUEST" and _asks_for(cand.trigger.token, lex, "peace") is not None:
+    elif plover == "REQUEST" and _asks_for(cand.trigger.token, lex, ("peace",)) is not None:
         cand.entry = replace(cand.entry, plover="AGREE", mode="ceasefire")
-    elif plover == "REQUEST" and (blame := _asks_for(cand.trigger.token, lex, "inquiry")) is not None:
+    elif plover == "REQUEST" and (blame := _asks_for(cand.trigger.token, lex, BLAME)) is not None:
         # PLOVER codes a call for an investigation or a punishment as ACCUSE: the call blames
         # whoever the investigation or the sanctions are against
-        mode = "investigate" if blame.lemma_.lower() in INVESTIGATIONS else None
+        mode = "investigate" if lex.cue(blame.lemma_.lower(), "inquiry") else None
         cand.entry = replace(cand.entry, plover="ACCUSE", mode=mode)
         if not cand.roles.targets:
             cand.roles.targets = prep_objects(blame, BLAMED_PREPS)
@@ -250,11 +251,12 @@ def _is_visit(token: Token, lex: Lexicon) -> bool:
     return all(entry is not None and entry.plover == "CONSULT" for entry in talk)
 
 
-def _asks_for(token: Token, lex: Lexicon, cls: str) -> Token | None:
-    """The word of class ``cls`` in the request's complement, or None: "peace" (a ceasefire, an
-    end to fighting) or "inquiry" (an investigation, accountability, sanctions)."""
+def _asks_for(token: Token, lex: Lexicon, classes: tuple[str, ...]) -> Token | None:
+    """The first word of one of the cue ``classes`` in the request's complement, or None: "peace"
+    (a ceasefire, an end to fighting), "inquiry" (an investigation), "blame" (sanctions)."""
     for child in token.subtree:
-        if child.i != token.i and child.i - token.i < 12 and lex.cue(child.lemma_.lower(), cls):
+        if child.i != token.i and child.i - token.i < 12 and any(
+                lex.cue(child.lemma_.lower(), cls) for cls in classes):
             return child
     return None
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from communique.actors.mentions import is_dateline
 from communique.article import Article, Event, Quote, Span
 from communique.events.cameo import goldstein, quad_class
 from communique.events.candidate import Candidate
@@ -69,8 +68,6 @@ def resolve_side(ranges: list[tuple[int, int]], article: Article, quote: Quote |
                 ids.append(quote.speaker)
                 spans.append(span)
                 continue
-        if is_dateline(doc, first, last + 1):
-            continue  # "HELSINKI, March 14 - X met Y": the parser may make the dateline a subject
         entity = article.entity_at(*span)
         if entity is not None and entity.id not in ids:
             ids.append(entity.id)
