@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
-from alembic.config import Config
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 
 from communique.store import StoreError, open_store
-from communique.store.database import migrate
+from communique.store.database import migrate, migration_config
 from communique.store.schema import metadata
 
 
@@ -94,8 +91,7 @@ def test_a_place_stored_without_a_gazetteer_id_is_marked_approximate_on_upgrade(
     # before revision 0003 a name missing from the gazetteer got the story's focus, unflagged
     url = f"sqlite:///{tmp_path / 'old.db'}"
     old = create_engine(url)
-    config = Config()
-    config.set_main_option("script_location", str(resources.files("communique.store") / "migrations"))
+    config = migration_config()
     with old.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "0002")

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from importlib import resources
 
 from alembic import command
-from alembic.config import Config
 from sqlalchemy import create_engine, func, select
 
 from communique.article import Article, Entity, Event, Place
 from communique.store import open_store, schema
-from communique.store.database import migrate
+from communique.store.database import migrate, migration_config
 from communique.store.links import reports_of
 from communique.store.writer import insert_article, insert_records, write_article
 
@@ -261,8 +259,7 @@ def test_writing_an_article_again_adds_no_link(engine):
 def test_a_store_made_at_the_first_revision_gets_its_links_on_upgrade(tmp_path):
     url = f"sqlite:///{tmp_path / 'old.db'}"
     old = create_engine(url)
-    config = Config()
-    config.set_main_option("script_location", str(resources.files("communique.store") / "migrations"))
+    config = migration_config()
     with old.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "0001")

@@ -72,13 +72,20 @@ def _set_pragmas(dbapi_connection, _record: ConnectionPoolEntry) -> None:
     cursor.close()
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema up to date with Alembic, so a store made by an older version opens here."""
-    from alembic import command  # imported here: only opening a store needs it
-    from alembic.config import Config
+def migration_config():
+    """The Alembic configuration of the store's migrations (those packaged with communique)."""
+    from alembic.config import Config  # imported here: only opening a store needs it
 
     config = Config()
     config.set_main_option("script_location", str(resources.files("communique.store") / "migrations"))
+    return config
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema up to date with Alembic, so a store made by an older version opens here."""
+    from alembic import command
+
+    config = migration_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         check_not_newer(connection, config)
