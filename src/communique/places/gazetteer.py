@@ -19,6 +19,8 @@ from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
 
+from communique.wordlists import read_word_list
+
 CACHE_VERSION = "places-gazetteer-4"
 MIN_ALIAS_POPULATION = 100_000
 """City alternate names only for cities this large: the small ones' alternate names are mostly
@@ -232,9 +234,7 @@ def read_rows(filename: str, columns: int) -> list[list[str]]:
 @lru_cache(maxsize=1)
 def stop_names() -> frozenset[str]:
     """Words never taken as toponyms outside NER place entities (``lang/places_stopnames.txt``)."""
-    text = resources.files("communique").joinpath("lang", "places_stopnames.txt").read_text("utf-8")
-    lines = (line.strip().lower() for line in text.splitlines())
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    return read_word_list("places_stopnames.txt")
 
 
 def resolve_target(gazetteer: Gazetteer, target: str) -> int | None:

@@ -7,6 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+
+from communique.wordlists import read_word_list
 
 NAME_WORD = r"[^\W\d_][\w.'’-]*"
 LINE_SPEECH = re.compile(
@@ -16,13 +19,12 @@ LINE_SPEECH = re.compile(
 """A line opening with one to four words, a colon, and the rest of the line."""
 
 MIN_CONTENT_WORDS = 3
-NOT_SPEAKERS = frozenset({
-    "note", "update", "updated", "editor", "editor's", "editor’s", "photo", "photos", "video", "watch",
-    "read", "related", "source", "sources", "credit", "image", "caption", "warning", "breaking", "live",
-    "exclusive", "analysis", "opinion", "comment", "q", "a", "question", "answer", "subscribe", "email",
-    "tags", "filed", "posted", "published", "transcript", "summary", "background", "listen", "see",
-})
-"""Words that open a labelled line that is not speech ("Photo: ...", "Read more: ...")."""
+
+
+@lru_cache(maxsize=1)
+def line_labels() -> frozenset[str]:
+    """Words that open a labelled line which is not speech (``lang/line_labels.txt``)."""
+    return read_word_list("line_labels.txt")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +41,7 @@ def find_line_speech(text: str) -> Iterator[LineSpeech]:
     for match in LINE_SPEECH.finditer(text):
         name = match.group("name")
         words = name.split()
-        if not all(word[0].isupper() for word in words) or words[0].lower() in NOT_SPEAKERS:
+        if not all(word[0].isupper() for word in words) or words[0].lower() in line_labels():
             continue
         content_start, content_end = match.span("content")
         content_end = content_start + len(match.group("content").rstrip(" \t\"”"))
