@@ -8,8 +8,8 @@ from communique.stages.places import PlacesStage
 from communique.stages.times import TimesStage
 
 
-def linked(parsed, text, trigger, **settings):
-    article = PlacesStage().process(TimesStage().process(parsed(text)))
+def linked(parsed, text, trigger, published="2022-01-11", **settings):
+    article = PlacesStage().process(TimesStage().process(parsed(text, published=published)))
     start = text.index(trigger)
     article.events = [Event("V1", "CONSULT", (start, start + len(trigger)), (0, len(text)))]
     LinkStage(settings).process(article)
@@ -85,3 +85,27 @@ def test_an_undated_report_takes_the_date_of_a_linked_report(parsed):
     assert meet.date == "2022-01-13"
     assert meeting.date == "2022-01-13"
     assert meeting.linked == ["V2"] and meet.linked == ["V1"]
+
+
+WEDNESDAY = "2022-01-12"
+
+
+def test_link_dates_a_past_meeting_to_the_monday_before(parsed):
+    text = "The foreign ministers met on Monday in Vienna."
+    article, event = linked(parsed, text, "met", published=WEDNESDAY)
+    monday = next(t for t in article.times if t.text == "Monday")
+    assert (monday.value, monday.type) == ("2022-01-10", "DATE")
+    assert event.date == "2022-01-10"
+
+
+def test_link_dates_a_planned_meeting_to_the_monday_after(parsed):
+    article, event = linked(parsed, "The foreign ministers will meet on Monday in Vienna.", "meet",
+                            published=WEDNESDAY)
+    monday = next(t for t in article.times if t.text == "Monday")
+    assert (monday.value, monday.type) == ("2022-01-17", "DATE")
+    assert event.date == "2022-01-17"
+
+
+def test_link_dates_a_past_event_in_a_month_without_a_year(parsed):
+    _, event = linked(parsed, "Rebels attacked the garrison in November.", "attacked")
+    assert event.date == "2021-11"

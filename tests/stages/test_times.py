@@ -40,3 +40,82 @@ def test_times_stage_leaves_relative_dates_unresolved_without_any_date(parsed):
     assert article.published is None
     assert article.published_inferred is False
     assert [t.value for t in article.times if t.text == "yesterday"] == [None]
+
+
+def found(article, text):
+    time = next(t for t in article.times if t.text == text)
+    assert article.text[time.span[0] : time.span[1]] == text
+    return time.value, time.type
+
+
+def test_times_stage_dates_quarters_against_the_dateline(parsed):
+    article = run(parsed, "Third-quarter profit fell 10%, the company said on Monday.")
+    assert found(article, "Third-quarter") == ("2021-Q3", "DATE")
+
+
+def test_times_stage_counts_a_year_earlier_from_the_quarter_just_mentioned(parsed):
+    text = "Net income rose to $8 million in the fourth quarter. A year earlier, the bank earned $6 million."
+    article = run(parsed, text)
+    assert found(article, "the fourth quarter") == ("2021-Q4", "DATE")
+    assert found(article, "A year earlier") == ("2020-Q4", "DATE")
+
+
+def test_times_stage_dates_the_year_ago_quarter(parsed):
+    text = "Sales rose 6% in the third quarter from the year-ago quarter, the retailer said."
+    article = run(parsed, text)
+    assert found(article, "the year-ago quarter") == ("2020-Q3", "DATE")
+
+
+def test_times_stage_keeps_a_comparison_a_duration(parsed):
+    article = run(parsed, "The harvest began a month earlier than usual.")
+    assert found(article, "a month") == ("P1M", "DURATION")
+
+
+def test_times_stage_skips_the_half_of_a_match(parsed):
+    article = run(parsed, "The visitors scored twice in the second half to win the match.")
+    assert article.times == []
+
+
+def test_times_stage_dates_a_past_weekend_and_year_end(parsed):
+    article = run(parsed, "Protesters gathered over the weekend. Debt had peaked at year-end.")
+    assert found(article, "the weekend") == ("2022-W01-WE", "DATE")
+    assert found(article, "year-end") == ("2021", "DATE")
+
+
+def test_times_stage_reads_references_and_vague_durations(parsed):
+    text = "The union has previously rejected such offers, but officials will decide in the coming weeks."
+    article = run(parsed, text)
+    assert found(article, "previously") == ("PAST_REF", "DATE")
+    assert found(article, "the coming weeks") == ("PXW", "DURATION")
+
+
+def test_times_stage_leaves_as_soon_as_alone(parsed):
+    article = run(parsed, "The guards fired as soon as the boat docked.")
+    assert [t.text for t in article.times] == []
+
+
+def test_times_stage_reads_a_year_in_words(parsed):
+    article = run(parsed, "The dam was completed in nineteen ninety-six.")
+    assert found(article, "nineteen ninety-six") == ("1996", "DATE")
+
+
+def test_times_stage_splits_a_duration_from_now(parsed):
+    article = run(parsed, "The mine will close twenty years from now.")
+    assert found(article, "twenty years") == ("P20Y", "DURATION")
+    assert found(article, "now") == ("PRESENT_REF", "DATE")
+
+
+def test_times_stage_gives_a_range_of_durations_one_unit(parsed):
+    article = run(parsed, "The repairs could take between 12 and 18 months.")
+    assert found(article, "12") == ("P12M", "DURATION")
+    assert found(article, "18 months") == ("P18M", "DURATION")
+
+
+def test_times_stage_reads_a_race_time(parsed):
+    article = run(parsed, "She won the marathon in 2:21:09, a course record.")
+    assert found(article, "2:21:09") == ("PT2H21M9S", "DURATION")
+
+
+def test_times_stage_dates_a_postponement_forward(parsed):
+    article = run(parsed, "The final was postponed until Saturday because of snow.")
+    assert found(article, "Saturday") == ("2022-01-15", "DATE")

@@ -32,3 +32,10 @@ def test_clause_tense_reads_past_future_and_present(nlp):
     assert clause_tense(monday) == "past"
     assert clause_tense(friday) == "future"
     assert clause_tense(sundays) == "present"
+
+
+def test_clause_tense_dates_the_target_of_a_deferral_forward(nlp):
+    doc = nlp("The vote was delayed until Thursday. The strike lasted until Thursday.")
+    delayed, lasted = (t for t in doc if t.text == "Thursday")
+    assert clause_tense(delayed) == "future"
+    assert clause_tense(lasted) == "past"

@@ -91,6 +91,18 @@ def test_normalise_bare_month_follows_tense():
         ("currently", "PRESENT_REF", "DATE"),
         ("recently", "PAST_REF", "DATE"),
         ("the future", "FUTURE_REF", "DATE"),
+        ("soon", "FUTURE_REF", "DATE"),
+        ("previously", "PAST_REF", "DATE"),
+        ("current", "PRESENT_REF", "DATE"),
+        ("recent", "PAST_REF", "DATE"),
+        ("the coming weeks", "PXW", "DURATION"),
+        ("recent years", "PXY", "DURATION"),
+        ("2:08:41", "PT2H8M41S", "DURATION"),
+        ("third-quarter", "2021-Q3", "DATE"),
+        ("the weekend", "2022-W02-WE", "DATE"),
+        ("the end of the year", "2022", "DATE"),
+        ("nineteen ninety-six", "1996", "DATE"),
+        ("early in the 20th century", "19", "DATE"),
     ],
 )
 def test_normalise_gives_durations_sets_and_references(text, value, kind):
@@ -128,3 +140,9 @@ def test_normalise_leaves_relative_values_unresolved_without_a_dateline():
 
 def test_normalise_refuses_text_that_is_not_a_time():
     assert normalise("the ministry", DATELINE, None) is None
+
+
+def test_normalise_counts_offsets_from_the_reference():
+    assert normalise("a year earlier", DATELINE, "past", reference="2021-Q3").value == "2020-Q3"
+    assert normalise("two days later", DATELINE, "past", reference="2021-12-30").value == "2022-01-01"
+    assert normalise("the year-earlier period", DATELINE, None, reference="2021-H2").value == "2020-H2"

@@ -69,11 +69,16 @@ def governing_verb(token):
     return None
 
 
+DEFERRAL_PREPS = frozenset({"until", "till", "to", "for"})
+
+
 def clause_tense(token) -> str | None:
     """"past", "future", "present" or None for the clause of ``token`` (a spaCy Token)."""
     verb = governing_verb(token)
     if verb is None:
         return None
+    if is_deferral_target(token, verb):
+        return cal.FUTURE
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & FUTURE_AUX or ("going" in words and any(c.lower_ == "to" for c in verb.children)):
@@ -85,3 +90,11 @@ def clause_tense(token) -> str | None:
     if words & {"would", "could", "might", "may", "should", "must", "can"}:
         return None
     return cal.PRESENT
+
+
+def is_deferral_target(token, verb) -> bool:
+    """True for the new time of a deferral: "postponed until Saturday", "delayed to March", "set for
+    Monday" name a time after the report, whatever the tense of the verb."""
+    prep = token.head
+    return (token.dep_ == "pobj" and prep.lower_ in DEFERRAL_PREPS and prep.head.i == verb.i
+            and verb.lemma_.lower() in load_lexicon().deferral_verbs)

@@ -35,6 +35,8 @@ def relative_point(text: str, anchor: date | None, tense: str | None, lex: Timex
     if not m:
         return None
     step, what = RELATIONS[m.group("rel")], m.group("what")
+    if what.endswith("s") and lex.units.get(what[:-1]) == lex.units.get(what):
+        return None  # "the coming weeks", "the past months": a duration of unknown length (PXW)
     if what in lex.weekdays:
         return relative_weekday(anchor, lex.weekdays[what], step)
     if what in lex.months:

@@ -54,6 +54,15 @@ def rule_duration(text: str, anchor: date | None, tense: str | None, lex: TimexL
     return None
 
 
+def rule_elapsed(text: str, anchor: date | None, tense: str | None, lex: TimexLexicon) -> Timex | None:
+    """"2:08:41", a race time: ``PT2H8M41S``."""
+    m = re.fullmatch(r"(?P<h>\d):(?P<m>\d{2}):(?P<s>\d{2}(?:\.\d+)?)", text)
+    if not m or int(m["m"]) > 59 or float(m["s"]) >= 60:
+        return None
+    seconds = m["s"].lstrip("0") or "0"
+    return Timex(f"PT{m['h']}H{int(m['m'])}M{seconds}S", DURATION)
+
+
 def rule_ago(text: str, anchor: date | None, tense: str | None, lex: TimexLexicon) -> Timex | None:
     """"two days ago", "four years ago", "a week earlier" (point before the anchor, at that unit)."""
     m = re.fullmatch(COUNT_RE + r" " + UNIT_RE + r" (?P<dir>ago|from now|hence)", text)

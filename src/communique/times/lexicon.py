@@ -10,7 +10,8 @@ from importlib import resources
 
 @dataclass(frozen=True, slots=True)
 class TimexLexicon:
-    """Month, weekday, number, unit, season and reference words with their TIMEX3 meaning."""
+    """Month, weekday, number, unit, season and reference words with their TIMEX3 meaning, and the verbs
+    whose "until"/"to" points forward ("postponed until Saturday")."""
 
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -23,6 +24,12 @@ class TimexLexicon:
     standalone_refs: frozenset[str]
     modifiers: dict[str, str]
     set_words: dict[str, str]
+    ordinals: dict[str, int]
+    year_parts: dict[str, str]
+    year_ago_words: tuple[str, ...]
+    business_words: frozenset[str]
+    deferral_verbs: frozenset[str]
+    ref_exclusions: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -42,4 +49,10 @@ def load_lexicon() -> TimexLexicon:
         standalone_refs=frozenset(raw["standalone_refs"]),
         modifiers=raw["modifiers"],
         set_words=raw["set_words"],
+        ordinals=raw["ordinals"],
+        year_parts=raw["year_parts"],
+        year_ago_words=tuple(raw["year_ago_words"]),
+        business_words=frozenset(raw["business_words"]),
+        deferral_verbs=frozenset(raw["deferral_verbs"]),
+        ref_exclusions=tuple(raw["ref_exclusions"]),
     )

@@ -13,11 +13,16 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from communique.times import dates, durations
+from communique.times import dates, durations, periods
 from communique.times.lexicon import TimexLexicon, load_lexicon
 from communique.times.timex import DATE, Timex
 
 RULES = (
+    periods.rule_part_of_year,
+    periods.rule_weekend,
+    periods.rule_decade_words,
+    periods.rule_year_words,
+    durations.rule_elapsed,
     durations.rule_set,
     dates.rule_relative,
     durations.rule_ago,
@@ -48,13 +53,25 @@ def strip_modifiers(text: str, lex: TimexLexicon) -> str:
     return text
 
 
-def normalise(text: str, anchor: date | None, tense: str | None = None) -> Timex | None:
-    """The TIMEX3 of ``text``, or None when it is not a time expression these rules know."""
+def normalise(text: str, anchor: date | None, tense: str | None = None,
+              reference: str | None = None) -> Timex | None:
+    """The TIMEX3 of ``text``, or None when it is not a time expression these rules know.
+
+    ``reference`` is the value of the date mentioned last before ``text``: "a year earlier" and "the
+    year-ago quarter" count from it.
+    """
     lex = load_lexicon()
     raw = clean(text)
     if raw in lex.refs:
         return Timex(lex.refs[raw], DATE)
+    found = periods.rule_year_end(raw, anchor, tense, lex)
+    if found is not None:
+        return found
     body = strip_modifiers(raw, lex)
+    for referential in (periods.rule_offset, periods.rule_year_ago_period):
+        found = referential(body, reference, anchor, lex)
+        if found is not None:
+            return found
     for rule in RULES:
         found = rule(body, anchor, tense, lex)
         if found is not None:

@@ -17,10 +17,17 @@ LEADING_DROP = re.compile(
 """TimeML leaves the preposition out of the extent ("met on [Monday]")."""
 
 TRAILING_DROP = re.compile(r"\s+(?:earlier|later|before|after|beforehand|afterwards|prior)$", re.IGNORECASE)
-"""TimeML marks "[a month] earlier" as a duration and leaves the adverb out."""
+"""TimeML marks "[a month] earlier than usual" as a duration and leaves the adverb out; "a year
+earlier" on its own is a point counted from the date just mentioned and keeps it."""
+OFFSET_ADVERB = re.compile(r"\s+(?:earlier|later)$", re.IGNORECASE)
+COMPARISON = re.compile(r"\s*than\b", re.IGNORECASE)
 
 RANGE = re.compile(r"^(?P<a>\d{4})\s*[-–/]\s*(?P<b>\d{2}|\d{4})$"
                    r"|^(?:from |between )?(?P<c>.+?) (?:to|and|until|through) (?P<d>.+)$")
+FROM_NOW = re.compile(r"^(?P<c>.+?) from (?P<d>now|today|tomorrow|yesterday)$", re.IGNORECASE)
+"""TimeML marks "[eight years] from [now]" as a duration and the point it counts from."""
+LEADING_NUMBER = re.compile(r"^\d{1,3},\s+(?=[a-z])", re.IGNORECASE)
+"""A number before a comma is not part of the date after it ("before he is 40, eight years from now")."""
 AGE = re.compile(r"\b(?:year|month|week|day)s?[- ]old\b|\baged?\b|\bages\b", re.IGNORECASE)
 
 
@@ -52,7 +59,7 @@ def merged_entities(doc, text: str) -> list[tuple[int, int]]:
 def trim(text: str, start: int, end: int) -> tuple[str, int, int]:
     """The span without a leading preposition or a trailing possessive/punctuation."""
     chunk = text[start:end]
-    m = LEADING_DROP.match(chunk)
+    m = LEADING_DROP.match(chunk) or LEADING_NUMBER.match(chunk)
     if m and m.end() < len(chunk):
         start += m.end()
     while end > start and text[end - 1] in " .,;:'’\"":
@@ -63,23 +70,58 @@ def trim(text: str, start: int, end: int) -> tuple[str, int, int]:
     if text[start:end].lower().endswith(("'s", "’s")):
         end -= 2
     m = TRAILING_DROP.search(text[start:end])
-    if m and m.start() > 0:
+    offset = OFFSET_ADVERB.search(text[start:end]) and not COMPARISON.match(text, end)
+    if m and m.start() > 0 and not offset:
         end = start + m.start()
     return text, start, end
 
 
 def split_range(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """"2009-2010" and "1957-58" as two years; "from June to August" as two months."""
+    """"2009-2010" and "1957-58" as two years; "from June to August" as two months; "two years from
+    now" as a duration and "now"."""
     chunk = text[start:end]
-    m = RANGE.match(chunk)
+    m = RANGE.match(chunk) or FROM_NOW.match(chunk)
     if not m:
         return [(start, end)]
+    if m.re is FROM_NOW:
+        return [(start + m.start("c"), start + m.end("c")), (start + m.start("d"), start + m.end("d"))]
     if m["a"]:
         return [(start + m.start("a"), start + m.end("a")), (start + m.start("b"), start + m.end("b"))]
     left, right = m["c"], m["d"]
-    if looks_like_point(left) and looks_like_point(right):
+    if (looks_like_point(left) and looks_like_point(right)) or (is_count(left) and is_duration(right)):
         return [(start + m.start("c"), start + m.end("c")), (start + m.start("d"), start + m.end("d"))]
     return [(start, end)]
+
+
+def is_count(text: str) -> bool:
+    """True for a bare number, in digits or a word ("12", "two")."""
+    return re.fullmatch(r"\d+", text) is not None or text.lower() in load_lexicon().numbers
+
+
+def is_duration(text: str) -> bool:
+    """True for a count and a unit ("18 months", "three years")."""
+    words = text.lower().split()
+    return len(words) == 2 and is_count(words[0]) and words[1] in load_lexicon().units
+
+
+RANGE_TAIL = re.compile(r"\s*(?:-|–|and|to|or)\s*(?:\d+|[a-z]+) (?P<unit>[a-z]+)\b", re.IGNORECASE)
+YEAR_RANGE_HEAD = re.compile(r"(?P<century>\d{2})\d{2}\s*[-–/]\s*$")
+
+
+def reading(text: str, start: int, end: int) -> str:
+    """The text to normalise for the span ``[start, end)``: the first count of a range of durations
+    takes the unit of the second ("between [12] and 18 months" reads "12 months"), the short second
+    year of a range takes the first one's century ("1957-[58]" reads "1958")."""
+    piece = text[start:end]
+    if re.fullmatch(r"\d{2}", piece):
+        head = YEAR_RANGE_HEAD.search(text, max(0, start - 8), start)
+        if head:
+            return head["century"] + piece
+    if is_count(piece):
+        tail = RANGE_TAIL.match(text, end)
+        if tail and tail["unit"].lower() in load_lexicon().units:
+            return f"{piece} {tail['unit']}"
+    return piece
 
 
 def looks_like_point(text: str) -> bool:
@@ -90,14 +132,38 @@ def looks_like_point(text: str) -> bool:
                             or re.fullmatch(r"\d{4}", words[0]) is not None)
 
 
+ELAPSED = re.compile(r"\b\d:\d{2}:\d{2}(?:\.\d+)?\b(?! ?(?:[ap]\.?m\b|gmt|utc|local))", re.IGNORECASE)
+"""A race or stage time ("finished in 2:08:41"): a one-digit hour with seconds is an elapsed time in
+news copy; a clock time with seconds is written with two digits or a zone."""
+
+
 def extra_spans(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """Reference words ("now", "currently", "the past") and weekdays that spaCy did not tag."""
+    """Reference words ("now", "currently", "the past"), weekdays and race times that spaCy did not
+    tag as times."""
+    for m in ELAPSED.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            yield m.start(), m.end()
     for m in reference_pattern().finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         if m.group().lower() == "now" and is_discourse_now(text, m.start()):
             continue
+        if in_excluded_phrase(text, m.start(), m.end()):
+            continue
         yield m.start(), m.end()
+
+
+def in_excluded_phrase(text: str, start: int, end: int) -> bool:
+    """True when the word is part of a phrase that is not a time ("as soon as", "current account")."""
+    word = text[start:end].lower()
+    for phrase in load_lexicon().ref_exclusions:
+        at = phrase.find(word)
+        if at < 0:
+            continue
+        begin = start - at
+        if begin >= 0 and text[begin : begin + len(phrase)].lower() == phrase:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
