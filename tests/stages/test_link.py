@@ -109,3 +109,11 @@ def test_link_dates_a_planned_meeting_to_the_monday_after(parsed):
 def test_link_dates_a_past_event_in_a_month_without_a_year(parsed):
     _, event = linked(parsed, "Rebels attacked the garrison in November.", "attacked")
     assert event.date == "2021-11"
+
+
+def test_link_dates_a_planned_visit_to_the_day_after(parsed):
+    text = "The envoy plans to visit Kabul on Thursday."
+    article, event = linked(parsed, text, "visit", published=WEDNESDAY)
+    thursday = next(t for t in article.times if t.text == "Thursday")
+    assert (thursday.value, thursday.type) == ("2022-01-13", "DATE")
+    assert event.date == "2022-01-13"

@@ -119,3 +119,8 @@ def test_times_stage_reads_a_race_time(parsed):
 def test_times_stage_dates_a_postponement_forward(parsed):
     article = run(parsed, "The final was postponed until Saturday because of snow.")
     assert found(article, "Saturday") == ("2022-01-15", "DATE")
+
+
+def test_times_stage_dates_a_present_schedule_forward(parsed):
+    article = run(parsed, "The province holds its election on Sunday.", published="2022-01-14")
+    assert found(article, "Sunday") == ("2022-01-16", "DATE")

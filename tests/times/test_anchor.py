@@ -39,3 +39,29 @@ def test_clause_tense_dates_the_target_of_a_deferral_forward(nlp):
     delayed, lasted = (t for t in doc if t.text == "Thursday")
     assert clause_tense(delayed) == "future"
     assert clause_tense(lasted) == "past"
+
+
+def test_clause_tense_reads_a_planned_infinitive_as_future(nlp):
+    doc = nlp("The envoys plan to meet on Friday. A spokesman declined to comment on Friday.")
+    planned, declined = (t for t in doc if t.text == "Friday")
+    assert clause_tense(planned) == "scheduled"
+    assert clause_tense(declined) not in ("future", "scheduled")
+
+
+def test_clause_tense_reads_a_present_schedule(nlp):
+    doc = nlp("The province holds its election on Sunday. The talks follow Sunday's summit.")
+    holds, follow = (t for t in doc if t.text == "Sunday")
+    assert clause_tense(holds) == "scheduled"
+    assert clause_tense(follow) == "present"
+
+
+def test_clause_tense_of_a_quote_is_the_speakers(nlp):
+    doc = nlp('The mayor said: "The city holds its parade on Sunday."')
+    sunday = next(t for t in doc if t.text == "Sunday")
+    assert clause_tense(sunday) == "present"
+
+
+def test_clause_tense_of_a_fronted_participle_is_its_clauses(nlp):
+    doc = nlp("Speaking to reporters on Sunday, the minister rejected the plan.")
+    sunday = next(t for t in doc if t.text == "Sunday")
+    assert clause_tense(sunday) == "past"

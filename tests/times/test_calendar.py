@@ -21,3 +21,10 @@ def test_day_month_year_prefers_a_near_date_over_a_past_tense():
     assert cal.day_month_year(date(2022, 1, 11), 1, 12, cal.PAST) == date(2022, 1, 12)
     assert cal.day_month_year(date(2022, 1, 11), 6, 1, cal.PAST) == date(2021, 6, 1)
     assert cal.day_month_year(date(2022, 1, 11), 2, 30, None) is None
+
+
+def test_weekday_date_of_a_schedule_is_today_or_later():
+    friday = date(2022, 1, 14)
+    assert cal.weekday_date(friday, 4, cal.SCHEDULED) == friday
+    assert cal.weekday_date(friday, 1, cal.SCHEDULED) == date(2022, 1, 18)
+    assert cal.weekday_date(friday, 1, cal.PRESENT) == date(2022, 1, 11)

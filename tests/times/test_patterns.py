@@ -33,6 +33,7 @@ def test_candidate_spans_keep_an_offset_adverb_but_not_a_comparison(nlp):
     text = "Profit rose in the third quarter. A year earlier, the firm lost money."
     assert "A year earlier" in texts(nlp, text)
     assert "a week" in texts(nlp, "The rains came a week earlier than usual.")
+    assert "20 minutes" in texts(nlp, "The police arrived. 20 minutes later, the gunman surrendered.")
 
 
 def test_candidate_spans_split_a_duration_from_now(nlp):

@@ -45,7 +45,7 @@ def test_rule_part_of_year_refuses_a_fifth_quarter_and_a_third_half():
 def test_rule_year_end_is_last_years_in_a_past_clause():
     assert value(periods.rule_year_end, "year end", NOVEMBER, "past") == ("1988", "DATE")
     assert value(periods.rule_year_end, "the end of the year", NOVEMBER, "future") == ("1989", "DATE")
-    assert value(periods.rule_year_end, "year end", date(1989, 12, 28), "past") == ("1989", "DATE")
+    assert value(periods.rule_year_end, "year end", date(1989, 12, 8), "past") == ("1989", "DATE")
     assert value(periods.rule_year_end, "year end 1991", NOVEMBER, "past") == ("1991", "DATE")
 
 
@@ -105,6 +105,10 @@ def test_rule_year_words_refuses_counts():
 def test_rule_offset_counts_from_the_period_just_mentioned(text, reference, expected):
     found = periods.rule_offset(text, reference, NOVEMBER, load_lexicon())
     assert (found.value, found.type) == (expected, "DATE")
+
+
+def test_rule_offset_refuses_a_word_that_is_not_an_amount():
+    assert periods.rule_offset("it years later", "1989-Q3", NOVEMBER, load_lexicon()) is None
 
 
 def test_rule_offset_with_a_vague_amount_is_a_reference():

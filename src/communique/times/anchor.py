@@ -83,13 +83,50 @@ def clause_tense(token) -> str | None:
     words = {a.lower_ for a in auxes}
     if words & FUTURE_AUX or ("going" in words and any(c.lower_ == "to" for c in verb.children)):
         return cal.FUTURE
+    if "to" in words and verb.head.lemma_.lower() in load_lexicon().prospective_heads:
+        return cal.SCHEDULED  # "plans to meet Monday", "is due to arrive Sunday": today or later
     if any(a.tag_ == "VBD" for a in auxes) or (verb.tag_ == "VBD" and not auxes):
         return cal.PAST
     if verb.tag_ == "VBN" and (not auxes or words & {"has", "have", "had", "was", "were"}):
         return cal.PAST
     if words & {"would", "could", "might", "may", "should", "must", "can"}:
         return None
+    if is_adverbial_participle(verb, auxes):
+        head = governing_verb(verb.head)
+        return clause_tense(head) if head is not None else None
+    if is_scheduled(token, verb, auxes) and not in_quotation(token):
+        return cal.SCHEDULED
     return cal.PRESENT
+
+
+def in_quotation(token) -> bool:
+    """True inside quotation marks in the token's paragraph: a quote's present tense is the speaker's
+    ("Why don't you surprise them on Tuesday?"), not a schedule seen from the dateline."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    before = text[start : token.idx]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def is_adverbial_participle(verb, auxes) -> bool:
+    """True for a participle set off by a comma ("Speaking on Sunday, the senator attacked ...", "...,
+    telling reporters on Friday"): it takes the tense of the clause it hangs on."""
+    if verb.tag_ not in ("VBG", "VBN") or auxes or verb.dep_ != "advcl" or verb.head.i == verb.i:
+        return False
+    left = verb.left_edge.i
+    return verb.i < verb.head.i or (left > 0 and verb.doc[left - 1].text == ",")
+
+
+def is_scheduled(token, verb, auxes) -> bool:
+    """True for a present-tense verb that the time hangs on directly ("Wisconsin holds its primary on
+    Tuesday", "a service is planned Friday"): news writes what is scheduled in the present. A time
+    on a noun ("talks follow the meeting on Monday") is that noun's own and is left out."""
+    finite = verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+    habit = token.tag_ in ("NNS", "NNPS") or token.lower_.endswith("days")  # "meet on Sundays"
+    if not finite or verb.tag_ == "VBG" or habit:
+        return False
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    return head.i == verb.i
 
 
 def is_deferral_target(token, verb) -> bool:

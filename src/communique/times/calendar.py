@@ -6,6 +6,8 @@ import calendar
 from datetime import date, timedelta
 
 PAST, FUTURE, PRESENT = "past", "future", "present"
+SCHEDULED = "scheduled"
+"""A present-tense verb the time hangs on directly: the dateline's day or a later one."""
 
 
 def day_value(day: date) -> str:
@@ -46,7 +48,9 @@ def weekday_date(anchor: date, weekday: int, tense: str | None, same_day_past: b
 
     Past: the most recent one (the anchor itself when ``same_day_past``: wire copy filed on a Friday
     says "said Friday" for that day, as the TempEval-3 gold does six times). Future: the next one
-    after the anchor. Otherwise the nearest, within three days either way.
+    after the anchor. Scheduled (a present-tense verb the time hangs on: "Wisconsin holds its primary
+    Tuesday"): the anchor's day or the next one.
+    Otherwise the nearest, within three days either way.
     """
     delta = (weekday - anchor.weekday()) % 7
     if tense == PAST:
@@ -56,6 +60,8 @@ def weekday_date(anchor: date, weekday: int, tense: str | None, same_day_past: b
         return anchor - timedelta(days=back)
     if tense == FUTURE:
         return anchor + timedelta(days=delta or 7)
+    if tense == SCHEDULED:
+        return anchor + timedelta(days=delta)
     return anchor + timedelta(days=delta if delta <= 3 else delta - 7)
 
 

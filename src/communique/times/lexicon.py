@@ -11,7 +11,8 @@ from importlib import resources
 @dataclass(frozen=True, slots=True)
 class TimexLexicon:
     """Month, weekday, number, unit, season and reference words with their TIMEX3 meaning, and the verbs
-    whose "until"/"to" points forward ("postponed until Saturday")."""
+    whose "until"/"to" points forward ("postponed until Saturday") or whose infinitive does ("plans to
+    meet Monday")."""
 
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -29,6 +30,7 @@ class TimexLexicon:
     year_ago_words: tuple[str, ...]
     business_words: frozenset[str]
     deferral_verbs: frozenset[str]
+    prospective_heads: frozenset[str]
     ref_exclusions: tuple[str, ...]
 
 
@@ -54,5 +56,6 @@ def load_lexicon() -> TimexLexicon:
         year_ago_words=tuple(raw["year_ago_words"]),
         business_words=frozenset(raw["business_words"]),
         deferral_verbs=frozenset(raw["deferral_verbs"]),
+        prospective_heads=frozenset(raw["prospective_heads"]),
         ref_exclusions=tuple(raw["ref_exclusions"]),
     )

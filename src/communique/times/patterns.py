@@ -19,7 +19,9 @@ LEADING_DROP = re.compile(
 TRAILING_DROP = re.compile(r"\s+(?:earlier|later|before|after|beforehand|afterwards|prior)$", re.IGNORECASE)
 """TimeML marks "[a month] earlier than usual" as a duration and leaves the adverb out; "a year
 earlier" on its own is a point counted from the date just mentioned and keeps it."""
-OFFSET_ADVERB = re.compile(r"\s+(?:earlier|later)$", re.IGNORECASE)
+OFFSET_ADVERB = re.compile(r"\b(?:days?|weeks?|months?|quarters?|years?|decades?)\s+(?:earlier|later)$",
+                           re.IGNORECASE)
+"""Only a day or longer: "twenty minutes later" stays a duration, as TimeML has it."""
 COMPARISON = re.compile(r"\s*than\b", re.IGNORECASE)
 
 RANGE = re.compile(r"^(?P<a>\d{4})\s*[-–/]\s*(?P<b>\d{2}|\d{4})$"

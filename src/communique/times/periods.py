@@ -17,8 +17,6 @@ PART_MONTHS = {"Q": 3, "H": 6}
 PERIOD_VALUE = re.compile(r"(?P<year>\d{4})(?P<rest>-(?:Q[1-4]|H[12]|SP|SU|FA|WI|\d{2}))?")
 """A DATE value naming a year or a period of one: ``1989``, ``1989-Q3``, ``1989-H1``, ``1989-SP``,
 ``1989-10``."""
-LATE_DECEMBER = 20
-"""From this day of December a past-tense "year-end" is the one of the dateline's own year."""
 
 
 def rule_part_of_year(text: str, anchor: date | None, tense: str | None, lex: TimexLexicon) -> Timex | None:
@@ -83,7 +81,7 @@ def rule_year_end(text: str, anchor: date | None, tense: str | None, lex: TimexL
         return Timex(m["year"], DATE)
     if anchor is None:
         return Timex("XXXX", DATE)
-    passed = tense == cal.PAST and not (anchor.month == 12 and anchor.day >= LATE_DECEMBER)
+    passed = tense == cal.PAST and anchor.month < 12  # in December the year's end is at hand
     return Timex(str(anchor.year - 1 if passed else anchor.year), DATE)
 
 
@@ -168,6 +166,8 @@ def rule_offset(text: str, reference: str | None, anchor: date | None, lex: Time
     if not m or m["unit"] not in lex.units:
         return None
     amount, unit = number_of(m["count"], lex), lex.units[m["unit"]]
+    if amount is None and m["count"] not in lex.vague_numbers:
+        return None
     if amount is None:
         return Timex("PAST_REF" if m["dir"] == "earlier" else "FUTURE_REF", DATE)
     steps = int(amount) * (-1 if m["dir"] == "earlier" else 1)
