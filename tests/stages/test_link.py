@@ -117,3 +117,9 @@ def test_link_dates_a_planned_visit_to_the_day_after(parsed):
     thursday = next(t for t in article.times if t.text == "Thursday")
     assert (thursday.value, thursday.type) == ("2022-01-13", "DATE")
     assert event.date == "2022-01-13"
+
+
+def test_link_dates_an_event_the_day_before_the_date_just_mentioned(parsed):
+    text = "Troops fired on the crowd on 4 January. The previous day, students marched in the capital."
+    _, event = linked(parsed, text, "marched")
+    assert event.date == "2022-01-03"

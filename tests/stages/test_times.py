@@ -124,3 +124,14 @@ def test_times_stage_dates_a_postponement_forward(parsed):
 def test_times_stage_dates_a_present_schedule_forward(parsed):
     article = run(parsed, "The province holds its election on Sunday.", published="2022-01-14")
     assert found(article, "Sunday") == ("2022-01-16", "DATE")
+
+
+def test_times_stage_counts_the_next_day_from_the_date_just_mentioned(parsed):
+    article = run(parsed, "Police arrested the driver on 3 March. The following day, he was freed.")
+    assert found(article, "3 March") == ("2021-03-03", "DATE")
+    assert found(article, "The following day") == ("2021-03-04", "DATE")
+
+
+def test_times_stage_reads_the_first_months_of_a_year_as_a_duration(parsed):
+    article = run(parsed, "In the first nine months of 2021, output rose 4%.")
+    assert found(article, "the first nine months of 2021") == ("P9M", "DURATION")

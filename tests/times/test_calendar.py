@@ -28,3 +28,10 @@ def test_weekday_date_of_a_schedule_is_today_or_later():
     assert cal.weekday_date(friday, 4, cal.SCHEDULED) == friday
     assert cal.weekday_date(friday, 1, cal.SCHEDULED) == date(2022, 1, 18)
     assert cal.weekday_date(friday, 1, cal.PRESENT) == date(2022, 1, 11)
+
+
+def test_day_month_year_follows_a_past_tense_beyond_a_week():
+    january = date(2022, 1, 11)
+    assert cal.day_month_year(january, 3, 3, cal.PAST) == date(2021, 3, 3)
+    assert cal.day_month_year(january, 3, 3, cal.FUTURE) == date(2022, 3, 3)
+    assert cal.day_month_year(january, 1, 14, cal.PAST) == date(2022, 1, 14)

@@ -134,3 +134,25 @@ def test_is_game_period_tells_a_match_from_a_fiscal_year(nlp):
     assert periods.is_game_period("the second half", next(match.sents)) is True
     assert periods.is_game_period("the second half", next(accounts.sents)) is False
     assert periods.is_game_period("the second half of 1989", next(match.sents)) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        ("the next day", "1989-03-03", "1989-03-04"),
+        ("the previous day", "1989-06-04", "1989-06-03"),
+        ("the following year", "1985", "1986"),
+        ("the day before", "1989-06-04", "1989-06-03"),
+        ("that day", "1989-06-04", "1989-06-04"),
+        ("the same year", "1989-06-04", "1989"),
+    ],
+)
+def test_rule_anaphoric_steps_from_the_date_just_mentioned(text, reference, expected):
+    found = periods.rule_anaphoric(text, reference, NOVEMBER, load_lexicon())
+    assert (found.value, found.type) == (expected, "DATE")
+
+
+def test_rule_anaphoric_leaves_deictic_words_to_the_dateline():
+    lex = load_lexicon()
+    assert periods.rule_anaphoric("next week", "1989-03-03", NOVEMBER, lex) is None
+    assert periods.rule_anaphoric("the next day", None, NOVEMBER, lex) is None

@@ -80,8 +80,14 @@ def month_year(anchor: date, month: int, tense: str | None) -> int:
     return anchor.year
 
 
+TENSE_OVERRIDE_DAYS = 7
+"""A dated day this near the dateline is taken whatever the tense (the seed's "a meeting on 12
+January" in a past-tense clause filed on the 11th); it was 90, which dated "arrested on 3 March"
+filed in January to the coming March."""
+
+
 def day_month_year(anchor: date, month: int, day: int, tense: str | None) -> date | None:
-    """The year of a month-day without one: the nearest such date within 90 days wins whatever the
+    """The year of a month-day without one: the nearest such date within a week wins whatever the
     tense ("a meeting on 12 January" in a past-tense clause written on the 11th); beyond that the
     tense decides."""
     years = (anchor.year - 1, anchor.year, anchor.year + 1)
@@ -89,7 +95,7 @@ def day_month_year(anchor: date, month: int, day: int, tense: str | None) -> dat
     if not candidates:
         return None
     nearest = min(candidates, key=lambda d: abs((d - anchor).days))
-    if abs((nearest - anchor).days) <= 90 or tense not in (PAST, FUTURE):
+    if abs((nearest - anchor).days) <= TENSE_OVERRIDE_DAYS or tense not in (PAST, FUTURE):
         return nearest
     fitting = [d for d in candidates if (d <= anchor if tense == PAST else d >= anchor)]
     return min(fitting, key=lambda d: abs((d - anchor).days)) if fitting else nearest

@@ -11,7 +11,7 @@ from communique.times.lexicon import TimexLexicon
 from communique.times.timex import DATE, TIME, Timex
 
 DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
-RELATIONS = {"this": 0, "current": 0, "last": -1, "previous": -1, "this past": -1, "next": 1,
+RELATIONS = {"this": 0, "current": 0, "last": -1, "latest": -1, "previous": -1, "this past": -1, "next": 1,
              "coming": 1, "this coming": 1}
 ZONES = r"(?: (?:gmt|utc|bst|cet|cest|est|edt|et|pst|pdt|local time|local))?"
 
@@ -30,7 +30,7 @@ def relative_point(text: str, anchor: date | None, tense: str | None, lex: Timex
         text = "this year"
     if text in DAY_WORDS:
         return Timex(cal.day_value(anchor + timedelta(days=DAY_WORDS[text])) if anchor else None, DATE)
-    m = re.fullmatch(r"(?:the )?(?P<rel>this past|this coming|this|current|last|previous|next|coming) "
+    m = re.fullmatch(r"(?:the )?(?P<rel>this past|this coming|this|current|latest|last|previous|next|coming) "
                      r"(?:fiscal |financial |calendar )?(?P<what>[a-z]+)", text)
     if not m:
         return None

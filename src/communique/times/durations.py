@@ -34,9 +34,11 @@ COUNT_RE = r"(?P<count>[\d.]+|[a-z]+(?: [a-z]+){0,2}?)"
 
 
 def rule_duration(text: str, anchor: date | None, tense: str | None, lex: TimexLexicon) -> Timex | None:
-    """"two years", "the past several months", "a decade", "days", "recent weeks", "four-week"."""
+    """"two years", "the past several months", "a decade", "days", "recent weeks", "four-week", "the
+    first nine months of 1989"."""
     m = re.fullmatch(r"(?:the )?(?:(?:past|last|next|coming|previous|following|first|final|recent) )?"
-                     + COUNT_RE + r" " + UNIT_RE + r"(?: long| old| or so)?", text)
+                     + COUNT_RE + r" " + UNIT_RE + r"(?: long| old| or so| of (?:fiscal )?\d{4}"
+                     r"| of (?:the|this|last) (?:fiscal )?year)?", text)
     if m and m.group("unit") in lex.units:
         count = m.group("count")
         unit = lex.units[m.group("unit")]

@@ -29,6 +29,7 @@ class TimexLexicon:
     year_parts: dict[str, str]
     year_ago_words: tuple[str, ...]
     business_words: frozenset[str]
+    anaphoric_relations: dict[str, int]
     deferral_verbs: frozenset[str]
     prospective_heads: frozenset[str]
     ref_exclusions: tuple[str, ...]
@@ -55,6 +56,7 @@ def load_lexicon() -> TimexLexicon:
         year_parts=raw["year_parts"],
         year_ago_words=tuple(raw["year_ago_words"]),
         business_words=frozenset(raw["business_words"]),
+        anaphoric_relations=raw["anaphoric_relations"],
         deferral_verbs=frozenset(raw["deferral_verbs"]),
         prospective_heads=frozenset(raw["prospective_heads"]),
         ref_exclusions=tuple(raw["ref_exclusions"]),

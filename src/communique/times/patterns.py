@@ -145,6 +145,9 @@ def extra_spans(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, 
     for m in ELAPSED.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken):
             yield m.start(), m.end()
+    for m in anaphoric_pattern().finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            yield m.start(), m.end()
     for m in reference_pattern().finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
@@ -166,6 +169,13 @@ def in_excluded_phrase(text: str, start: int, end: int) -> bool:
         if begin >= 0 and text[begin : begin + len(phrase)].lower() == phrase:
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def anaphoric_pattern() -> re.Pattern[str]:
+    """"the following year", "the previous day": spaCy often leaves them untagged."""
+    relations = "|".join(w for w, step in load_lexicon().anaphoric_relations.items() if step and len(w) > 5)
+    return re.compile(rf"\bthe (?:{relations}) (?:day|week|month|year)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -177,6 +177,19 @@ def rule_offset(text: str, reference: str | None, anchor: date | None, lex: Time
     return Timex(value, DATE)
 
 
+def rule_anaphoric(text: str, reference: str | None, anchor: date | None, lex: TimexLexicon) -> Timex | None:
+    """"the next day", "the following year", "the previous day", "the day before", "that day": a step
+    from the date just mentioned ("On June 4 ... The previous day" is June 3). None without one, so
+    the dateline rules take it."""
+    relations = "|".join(lex.anaphoric_relations)
+    m = (re.fullmatch(rf"(?:the )?(?P<rel>{relations}) (?P<unit>day|week|month|year)", text)
+         or re.fullmatch(r"the (?P<unit>day|week|month|year) (?P<rel>before|after)", text))
+    if not m or reference is None or not text.startswith(("the ", "that ")):
+        return None  # "next week" without an article counts from the dateline
+    value = shifted_reference(reference, lex.units[m["unit"]], lex.anaphoric_relations[m["rel"]])
+    return Timex(value, DATE) if value is not None else None
+
+
 def rule_year_ago_period(text: str, reference: str | None, anchor: date | None,
                          lex: TimexLexicon) -> Timex | None:
     """"the year-ago quarter", "the year-earlier period": the period just mentioned a year back."""
