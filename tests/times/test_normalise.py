@@ -114,6 +114,7 @@ def test_normalise_part_of_day_makes_a_time():
     timex = normalise("Monday morning", DATELINE, "past")
     assert (timex.value, timex.type) == ("2022-01-10TMO", "TIME")
     assert normalise("8 pm", DATELINE, None).value == "2022-01-11T20"
+    assert normalise("9:41:07 a.m.", DATELINE, None).value == "2022-01-11T09:41:07"
 
 
 def test_normalise_crosses_the_turn_of_a_year():

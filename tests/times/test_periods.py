@@ -156,3 +156,10 @@ def test_rule_anaphoric_leaves_deictic_words_to_the_dateline():
     lex = load_lexicon()
     assert periods.rule_anaphoric("next week", "1989-03-03", NOVEMBER, lex) is None
     assert periods.rule_anaphoric("the next day", None, NOVEMBER, lex) is None
+
+
+def test_rule_the_part_is_the_quarter_just_mentioned():
+    lex = load_lexicon()
+    assert periods.rule_the_part("the quarter", "1989-Q3", NOVEMBER, lex).value == "1989-Q3"
+    assert periods.rule_the_part("the half", "1989-Q3", NOVEMBER, lex) is None
+    assert periods.rule_the_part("the quarter", "1989-10-05", NOVEMBER, lex) is None

@@ -69,7 +69,8 @@ def normalise(text: str, anchor: date | None, tense: str | None = None,
     if found is not None:
         return found
     body = strip_modifiers(raw, lex)
-    for referential in (periods.rule_offset, periods.rule_anaphoric, periods.rule_year_ago_period):
+    for referential in (periods.rule_offset, periods.rule_anaphoric, periods.rule_the_part,
+                        periods.rule_year_ago_period):
         found = referential(body, reference, anchor, lex)
         if found is not None:
             return found

@@ -190,6 +190,17 @@ def rule_anaphoric(text: str, reference: str | None, anchor: date | None, lex: T
     return Timex(value, DATE) if value is not None else None
 
 
+def rule_the_part(text: str, reference: str | None, anchor: date | None, lex: TimexLexicon) -> Timex | None:
+    """"the quarter", "the half": the quarter or half just mentioned ("Third-quarter profit rose ... For
+    the quarter, revenue was ..."); None when the date mentioned last is not one."""
+    m = re.fullmatch(r"the (?P<part>[a-z]+)", text)
+    if not m or m["part"] not in lex.year_parts or reference is None:
+        return None
+    if not re.fullmatch(rf"\d{{4}}-{lex.year_parts[m['part']]}\d", reference):
+        return None
+    return Timex(reference, DATE)
+
+
 def rule_year_ago_period(text: str, reference: str | None, anchor: date | None,
                          lex: TimexLexicon) -> Timex | None:
     """"the year-ago quarter", "the year-earlier period": the period just mentioned a year back."""
