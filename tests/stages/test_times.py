@@ -135,3 +135,8 @@ def test_times_stage_counts_the_next_day_from_the_date_just_mentioned(parsed):
 def test_times_stage_reads_the_first_months_of_a_year_as_a_duration(parsed):
     article = run(parsed, "In the first nine months of 2021, output rose 4%.")
     assert found(article, "the first nine months of 2021") == ("P9M", "DURATION")
+
+
+def test_times_stage_reads_seconds_after_at_as_a_clock_time(parsed):
+    article = run(parsed, "The quake struck at 9:41:07 near the coast.")
+    assert found(article, "9:41:07") == ("2022-01-11T09:41:07", "TIME")

@@ -122,8 +122,8 @@ def with_part(found: Timex | None, part: str | None) -> Timex | None:
 
 def rule_clock(text: str, anchor: date | None, tense: str | None, lex: TimexLexicon) -> Timex | None:
     """"8 pm", "15:00 GMT Saturday", "Monday at 9:30 a.m."."""
-    m = re.fullmatch(r"(?:(?P<pre>.+?),? )?(?:at )?(?P<h>\d{1,2})(?::(?P<m>\d{2})(?::(?P<s>\d{2}))?)? ?"
-                     r"(?P<ampm>[ap]\.?m\.?)?"
+    m = re.fullmatch(r"(?:(?P<pre>(?!at ).+?),? )?(?:at )?(?P<h>\d{1,2})"
+                     r"(?::(?P<m>\d{2})(?::(?P<s>\d{2}))?)? ?(?P<ampm>[ap]\.?m\.?)?"
                      + ZONES + r"(?:,? (?:on )?(?P<post>.+))?", text)
     if not m or not (m.group("m") or m.group("ampm")) or int(m.group("h")) > 24:
         return None

@@ -106,6 +106,7 @@ def is_duration(text: str) -> bool:
     return len(words) == 2 and is_count(words[0]) and words[1] in load_lexicon().units
 
 
+ELAPSED_LIKE = re.compile(r"\d:\d{2}:\d{2}(?:\.\d+)?")
 RANGE_TAIL = re.compile(r"\s*(?:-|–|and|to|or)\s*(?:\d+|[a-z]+) (?P<unit>[a-z]+)\b", re.IGNORECASE)
 YEAR_RANGE_HEAD = re.compile(r"(?P<century>\d{2})\d{2}\s*[-–/]\s*$")
 
@@ -113,8 +114,11 @@ YEAR_RANGE_HEAD = re.compile(r"(?P<century>\d{2})\d{2}\s*[-–/]\s*$")
 def reading(text: str, start: int, end: int) -> str:
     """The text to normalise for the span ``[start, end)``: the first count of a range of durations
     takes the unit of the second ("between [12] and 18 months" reads "12 months"), the short second
-    year of a range takes the first one's century ("1957-[58]" reads "1958")."""
+    year of a range takes the first one's century ("1957-[58]" reads "1958"), a time with seconds
+    after "at" keeps it and reads as a clock time, not a race time ("at [9:41:07]")."""
     piece = text[start:end]
+    if ELAPSED_LIKE.fullmatch(piece) and text[max(0, start - 3) : start].lower() == "at ":
+        return "at " + piece
     if re.fullmatch(r"\d{2}", piece):
         head = YEAR_RANGE_HEAD.search(text, max(0, start - 8), start)
         if head:
@@ -134,9 +138,10 @@ def looks_like_point(text: str) -> bool:
                             or re.fullmatch(r"\d{4}", words[0]) is not None)
 
 
-ELAPSED = re.compile(r"\b\d:\d{2}:\d{2}(?:\.\d+)?\b(?! ?(?:[ap]\.?m\b|gmt|utc|local))", re.IGNORECASE)
+ELAPSED = re.compile(r"(?<!\bat )\b\d:\d{2}:\d{2}(?:\.\d+)?\b(?! ?(?:[ap]\.?m\b|gmt|utc|local))",
+                     re.IGNORECASE)
 """A race or stage time ("finished in 2:08:41"): a one-digit hour with seconds is an elapsed time in
-news copy; a clock time with seconds is written with two digits or a zone."""
+news copy; a clock time with seconds comes after "at", or with two digits, a.m./p.m. or a zone."""
 
 
 def extra_spans(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -174,7 +179,7 @@ def in_excluded_phrase(text: str, start: int, end: int) -> bool:
 @lru_cache(maxsize=1)
 def anaphoric_pattern() -> re.Pattern[str]:
     """"the following year", "the previous day": spaCy often leaves them untagged."""
-    relations = "|".join(w for w, step in load_lexicon().anaphoric_relations.items() if step and len(w) > 5)
+    relations = "|".join(w for w, step in load_lexicon().anaphoric_relations.items() if step)
     return re.compile(rf"\bthe (?:{relations}) (?:day|week|month|year)\b", re.IGNORECASE)
 
 

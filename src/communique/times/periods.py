@@ -186,7 +186,8 @@ def rule_anaphoric(text: str, reference: str | None, anchor: date | None, lex: T
          or re.fullmatch(r"the (?P<unit>day|week|month|year) (?P<rel>before|after)", text))
     if not m or reference is None or not text.startswith(("the ", "that ")):
         return None  # "next week" without an article counts from the dateline
-    value = shifted_reference(reference, lex.units[m["unit"]], lex.anaphoric_relations[m["rel"]])
+    step = {"before": -1, "after": 1}.get(m["rel"]) or lex.anaphoric_relations[m["rel"]]
+    value = shifted_reference(reference, lex.units[m["unit"]], step)
     return Timex(value, DATE) if value is not None else None
 
 
