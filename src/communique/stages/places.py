@@ -55,9 +55,11 @@ class PlacesStage(Stage):
         metonymic = is_metonymic(article, mention.start, mention.end, mention.adjective)
         if entry is None:
             return Place(f"P{number}", (mention.start, mention.end), mention.text, mention.text, None,
-                         fallback.lat, fallback.lon, fallback.country, None, metonymic, approximate=True)
+                         fallback.lat, fallback.lon, fallback.country, None, metonymic, approximate=True,
+                         resolved_by="context")
         return Place(f"P{number}", (mention.start, mention.end), mention.text, entry.name, entry.geonameid,
-                     entry.lat, entry.lon, entry.country, entry.feature, metonymic)
+                     entry.lat, entry.lon, entry.country, entry.feature, metonymic,
+                     resolved_by=resolution.resolved_by)
 
 
 def focus_entry(resolutions: list[Resolution]) -> GeoEntry | None:

@@ -1,0 +1,105 @@
+"""What an article says about where its places are: the container after a comma ("Gainesville, Ga."),
+the dateline ("SPRINGFIELD, Ill. —") and the places it names without doubt, against which an
+ambiguous name is read (a Paris near the story's other places beats the populous one far away)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from communique.places.candidates import Mention
+from communique.places.gazetteer import Gazetteer, GeoEntry, distance_km
+
+NEAR_KM = 150.0
+"""A reading this close to a place the article names is "near": a county and its towns, a metro
+area's suburbs (US counties are 30-150 km across)."""
+STATE_WEIGHT = 0.5
+"""A state named in the story places a town in it half as surely as a town nearby: "Mississippi" in a
+sports story does not make Louisville the Mississippi village."""
+WIDE_FEATURES = frozenset({"PCLI", "CONT", "RGN"})
+"""Anchors too wide to say where in their country a town is; the country focus covers them."""
+DATELINE_CHARS = 60
+"""A dateline opens the text: the place name ends this near its start."""
+DATELINE_END = re.compile(r"\s*(?:\([A-Z][\w .&]*\)\s*)?(?:[—–-]{1,2}|:)")
+"""What closes a dateline: a dash (after an optional agency tag, "(AP)") or a colon."""
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A place the article names without doubt, and whether it is the dateline."""
+
+    entry: GeoEntry
+    mention: int
+    dateline: bool = False
+
+
+def container_readings(mentions: list[Mention], options: list[list[GeoEntry]], gazetteer: Gazetteer,
+                       text: str) -> list[list[GeoEntry]]:
+    """The readings, with a container-only spelling ("GA", "Miss.") after "Place, " read as its state."""
+    result = []
+    for i, (mention, entries) in enumerate(zip(mentions, options, strict=True)):
+        state = gazetteer.container(mention.text.strip())
+        if state is not None and i > 0 and between(text, mentions[i - 1], mention) == ",":
+            entries = [state]
+        result.append(entries)
+    return result
+
+
+def between(text: str, first: Mention, second: Mention) -> str:
+    """The text between two mentions, stripped."""
+    return text[first.end : second.start].strip()
+
+
+def container_of(options: list[list[GeoEntry]], mentions: list[Mention], index: int,
+                 text: str) -> GeoEntry | None:
+    """The state or country right after ", " ("Paris, Texas", "Douglas County, Minn."), if any."""
+    if index + 1 >= len(mentions) or between(text, mentions[index], mentions[index + 1]) != ",":
+        return None
+    top = options[index + 1][:1]
+    return top[0] if top and top[0].feature in ("ADM1", "PCLI") else None
+
+
+def is_dateline(mentions: list[Mention], index: int, text: str) -> bool:
+    """True for the place of a dateline: the first mention, at the start of the text (after a title
+    line, if any), followed by a dash, possibly after its container ("GAINESVILLE, Ga. —")."""
+    if index != 0 or not mentions:
+        return False
+    mention = mentions[0]
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if mention.start - line_start > 2 or mention.end > line_start + DATELINE_CHARS:
+        return False
+    rest = text[mention.end :]
+    if len(mentions) > 1 and between(text, mention, mentions[1]) == ",":
+        rest = text[mentions[1].end :]
+    return DATELINE_END.match(rest) is not None
+
+
+def support(entry: GeoEntry, anchors: list[Anchor], index: int) -> tuple[float, bool]:
+    """How strongly the anchors (other than mention ``index``, each place once) place ``entry``: 1 for
+    each town or county within ``NEAR_KM``, ``STATE_WEIGHT`` for its state named; and whether the
+    dateline is one of them."""
+    total, dateline, seen = 0.0, False, set()
+    for anchor in anchors:
+        if anchor.mention == index or anchor.entry is entry or id(anchor.entry) in seen:
+            continue
+        weight = nearness(entry, anchor.entry)
+        if weight:
+            seen.add(id(anchor.entry))
+            total += weight
+            dateline = dateline or anchor.dateline
+    return total, dateline
+
+
+def nearness(entry: GeoEntry, anchor: GeoEntry) -> float:
+    """1 for an anchor within ``NEAR_KM`` (a country: an anchor inside it), ``STATE_WEIGHT`` for an
+    anchor that is the entry's own first-level division, else 0."""
+    if entry.feature in WIDE_FEATURES:
+        return 1.0 if anchor.country == entry.country and anchor.feature not in WIDE_FEATURES else 0.0
+    if anchor.feature in WIDE_FEATURES:
+        return 0.0
+    if entry.feature == "ADM1":
+        return 1.0 if entry.admin1 == anchor.admin1 and entry.country == anchor.country else 0.0
+    if anchor.feature == "ADM1":
+        same = entry.admin1 and entry.admin1 == anchor.admin1 and entry.country == anchor.country
+        return STATE_WEIGHT if same else 0.0
+    return 1.0 if distance_km(entry, anchor) <= NEAR_KM else 0.0
