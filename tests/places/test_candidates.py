@@ -24,3 +24,24 @@ def test_find_mentions_marks_demonyms_as_adjectives(nlp):
 def test_find_mentions_ignores_given_names(nlp):
     found = mentions(nlp, "Mary Tyler thanked the voters.")
     assert "Mary" not in found and "Tyler" not in found
+
+
+def test_find_mentions_takes_a_county_named_as_an_organisation_after_in_as_weak(nlp):
+    gazetteer = load_gazetteer()
+    text = "Schools in Kanawha stayed closed on Monday after the storm knocked out power."
+    doc = nlp(text)
+    kanawha = [m for m in find_mentions(doc, gazetteer) if m.text == "Kanawha"]
+    if any(e.text == "Kanawha" and e.label_ in ("GPE", "LOC") for e in doc.ents):
+        assert kanawha and not kanawha[0].weak  # the NER knew it: an ordinary mention
+    else:
+        assert kanawha and kanawha[0].weak
+
+
+def test_find_mentions_leaves_a_county_inside_an_organisation_name_out(nlp):
+    text = "The Kanawha County Commission approved the budget on Thursday."
+    assert [m.text for m in find_mentions(nlp(text), load_gazetteer())] == []
+
+
+def test_find_mentions_takes_a_county_in_capitals_outside_any_entity(nlp):
+    text = "HORRY COUNTY, S.C. — Two people were hurt in a crash on Tuesday."
+    assert "HORRY COUNTY" in [m.text for m in find_mentions(nlp(text), load_gazetteer())]

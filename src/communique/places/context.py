@@ -18,6 +18,8 @@ STATE_WEIGHT = 0.5
 sports story does not make Louisville the Mississippi village."""
 WIDE_FEATURES = frozenset({"PCLI", "CONT", "RGN"})
 """Anchors too wide to say where in their country a town is; the country focus covers them."""
+NAME_GOES_ON = re.compile(r" [A-Z][a-z]")
+"""A capitalised word right after the would-be container: it is part of a longer name."""
 DATELINE_CHARS = 60
 """A dateline opens the text: the place name ends this near its start."""
 DATELINE_END = re.compile(r"\s*(?:\([A-Z][\w .&]*\)\s*)?(?:[—–-]{1,2}|:)")
@@ -52,11 +54,24 @@ def between(text: str, first: Mention, second: Mention) -> str:
 
 def container_of(options: list[list[GeoEntry]], mentions: list[Mention], index: int,
                  text: str) -> GeoEntry | None:
-    """The state or country right after ", " ("Paris, Texas", "Douglas County, Minn."), if any."""
+    """The state or country right after ", " ("Paris, Texas", "Douglas County, Minn.") that holds one
+    of the mention's readings ("Atlanta, Georgia": the US state, not the country). A name that goes on
+    ("Orange County, the Orange County Register") is not a container."""
     if index + 1 >= len(mentions) or between(text, mentions[index], mentions[index + 1]) != ",":
         return None
-    top = options[index + 1][:1]
-    return top[0] if top and top[0].feature in ("ADM1", "PCLI") else None
+    if NAME_GOES_ON.match(text, mentions[index + 1].end):
+        return None
+    for container in options[index + 1]:
+        if container.feature in ("ADM1", "PCLI") and any(contains(container, e) for e in options[index]):
+            return container
+    return None
+
+
+def contains(container: GeoEntry, entry: GeoEntry) -> bool:
+    """True when ``entry`` lies in the state or country ``container``."""
+    if entry.feature == container.feature or entry.country != container.country:
+        return False
+    return container.feature == "PCLI" or entry.admin1 == container.admin1
 
 
 def is_dateline(mentions: list[Mention], index: int, text: str) -> bool:

@@ -63,6 +63,8 @@ def readings(mention: Mention, gazetteer: Gazetteer) -> list[GeoEntry]:
     found = gazetteer.lookup(text)
     if not found and text.lower().startswith("the "):
         found = gazetteer.lookup(text[4:])
+    if not found and "." in text and not text.endswith("."):
+        found = gazetteer.lookup(text + ".")  # "W.Va" whose last period also ends the sentence
     return without_county_namesakes(found, text)
 
 
@@ -149,17 +151,18 @@ def choose(entries: list[GeoEntry], signals: Signals, alias: GeoEntry | None,
     namesakes = {e.country for e in entries if e.feature in ("PPL", "PPLC") and e.population >= 100_000}
     base = {id(e): intrinsic_score(e, alias, name, namesakes) for e in entries}
     extra = {id(e): context_scores(e, signals) for e in entries}
-    best = max(entries, key=lambda e: base[id(e)] + sum(extra[id(e)].values()))
+    best = max(entries, key=lambda e: (base[id(e)] + sum(extra[id(e)].values()), e.population))
     default = max(entries, key=lambda e: (base[id(e)], e.population))
-    if best is default:
-        return best, "population"
     gains = {kind: value - extra[id(default)][kind] for kind, value in extra[id(best)].items()}
+    if best is default or max(gains.values()) <= 0:
+        return best, "population"
     return best, max(gains, key=gains.get)
 
 
 def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer, text: str,
                      outlet_country: str | None = None) -> list[Resolution]:
-    """One resolution per mention, in order. ``outlet_country``, the country of the outlet that
+    """One resolution per mention, in order (a weak mention that the article's places do not back
+    is left out). ``outlet_country``, the country of the outlet that
     published the article, counts as half a mention: it settles the focus only when the text
     itself names no country more often.
 
@@ -167,7 +170,7 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer, text: str,
     places it reads without doubt (a single reading, a container, a clear winner, the dateline)
     become anchors, and the second pass prefers readings near them."""
     options = container_readings(mentions, [readings(m, gazetteer) for m in mentions], gazetteer, text)
-    focus = focus_countries(options)
+    focus = focus_countries([[] if m.weak else o for m, o in zip(mentions, options, strict=True)])
     text_focus = focus.most_common(1)[0][0] if focus else None
     if outlet_country:
         focus[outlet_country] += 0.5
@@ -185,8 +188,15 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer, text: str,
             continue
         signals = Signals(top, from_outlet, container_of(options, mentions, i, text), anchors, i)
         entry, why = choose(entries, signals, aliases[i], mention.text)
+        if mention.weak and not is_backed(entry, signals):
+            continue
         result.append(Resolution(mention, entry, why))
     return result
+
+
+def is_backed(entry: GeoEntry, signals: Signals) -> bool:
+    """True when the article places ``entry`` itself: a container, or anchors near it."""
+    return signals.container is not None or support(entry, signals.anchors, signals.index)[0] > 0
 
 
 def alias_entry(gazetteer: Gazetteer, mention: Mention) -> GeoEntry | None:
@@ -213,4 +223,4 @@ def first_pass(options: list[list[GeoEntry]], mentions: list[Mention], index: in
     best = entries[scored[0][1]]
     clear = (len(scored) == 1 or container is not None or is_dateline(mentions, index, text)
              or scored[0][0] - scored[1][0] >= CLEAR_MARGIN)
-    return best, clear and not mentions[index].adjective
+    return best, clear and not (mentions[index].adjective or mentions[index].weak)

@@ -52,7 +52,9 @@ class PlacesStage(Stage):
         mention, entry = resolution.mention, resolution.entry
         if entry is None and fallback is None:
             return None
-        metonymic = is_metonymic(article, mention.start, mention.end, mention.adjective)
+        # a weak mention (a town the NER took for a person or an organisation) is kept only as a place
+        # near the story's others: read literally, whatever the actor layer made of the entity
+        metonymic = not mention.weak and is_metonymic(article, mention.start, mention.end, mention.adjective)
         if entry is None:
             return Place(f"P{number}", (mention.start, mention.end), mention.text, mention.text, None,
                          fallback.lat, fallback.lon, fallback.country, None, metonymic, approximate=True,

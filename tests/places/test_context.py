@@ -1,0 +1,61 @@
+"""Containers, datelines and anchors: what an article says about where its places are."""
+
+from __future__ import annotations
+
+from communique.places.candidates import Mention
+from communique.places.context import Anchor, container_of, is_dateline, nearness, support
+from communique.places.gazetteer import GeoEntry
+
+GEORGIA_STATE = GeoEntry(4197000, "Georgia", 32.3, -83.1, "USA", "ADM1", admin1="US.GA")
+GEORGIA_COUNTRY = GeoEntry(614540, "Georgia", 42.0, 43.5, "GEO", "PCLI")
+GAINESVILLE_GA = GeoEntry(4196586, "Gainesville", 34.30, -83.82, "USA", "PPL", 38_712, "US.GA")
+GAINESVILLE_FL = GeoEntry(4156404, "Gainesville", 29.65, -82.32, "USA", "PPL", 145_214, "US.FL")
+HALL_COUNTY = GeoEntry(4196001, "Hall County", 34.29, -83.83, "USA", "ADM2", 53_000, "US.GA", "US.GA.139")
+
+
+def mentions_of(text, *names):
+    found, start = [], 0
+    for name in names:
+        start = text.index(name, start)
+        found.append(Mention(start, start + len(name), name))
+        start += len(name)
+    return found
+
+
+def test_the_state_after_the_comma_is_the_container_that_holds_a_reading():
+    text = "She grew up in Gainesville, Georgia, and moved north."
+    mentions = mentions_of(text, "Gainesville", "Georgia")
+    options = [[GAINESVILLE_FL, GAINESVILLE_GA], [GEORGIA_COUNTRY, GEORGIA_STATE]]
+    assert container_of(options, mentions, 0, text) is GEORGIA_STATE
+
+
+def test_a_name_that_goes_on_after_the_comma_is_no_container():
+    text = "Fans in Gainesville, Georgia Tech supporters among them, cheered."
+    mentions = mentions_of(text, "Gainesville", "Georgia")
+    options = [[GAINESVILLE_FL, GAINESVILLE_GA], [GEORGIA_STATE]]
+    assert container_of(options, mentions, 0, text) is None
+
+
+def test_a_dateline_opens_the_text_and_ends_with_a_dash():
+    text = "GAINESVILLE, Ga. (AP) — A Hall County man was arrested."
+    mentions = mentions_of(text, "GAINESVILLE", "Ga.", "Hall County")
+    assert is_dateline(mentions, 0, text)
+    assert not is_dateline(mentions, 2, text)
+
+
+def test_a_place_named_at_the_start_of_a_sentence_is_no_dateline():
+    text = "Gainesville officials said the road would reopen on Friday."
+    assert not is_dateline(mentions_of(text, "Gainesville"), 0, text)
+
+
+def test_a_county_is_near_its_seat_and_a_town_is_backed_by_its_state_at_half_weight():
+    assert nearness(HALL_COUNTY, GAINESVILLE_GA) == 1.0
+    assert nearness(HALL_COUNTY, GAINESVILLE_FL) == 0.0
+    assert nearness(GAINESVILLE_GA, GEORGIA_STATE) == 0.5
+    assert nearness(GEORGIA_STATE, GAINESVILLE_GA) == 1.0
+
+
+def test_support_counts_each_anchor_place_once_and_says_when_the_dateline_backs_it():
+    anchors = [Anchor(GAINESVILLE_GA, 0, dateline=True), Anchor(GAINESVILLE_GA, 3), Anchor(GEORGIA_STATE, 4)]
+    assert support(HALL_COUNTY, anchors, 1) == (1.5, True)  # Gainesville once, its state at half
+    assert support(GAINESVILLE_FL, anchors, 1) == (0.0, False)
