@@ -59,3 +59,19 @@ def test_support_counts_each_anchor_place_once_and_says_when_the_dateline_backs_
     anchors = [Anchor(GAINESVILLE_GA, 0, dateline=True), Anchor(GAINESVILLE_GA, 3), Anchor(GEORGIA_STATE, 4)]
     assert support(HALL_COUNTY, anchors, 1) == (1.5, True)  # Gainesville once, its state at half
     assert support(GAINESVILLE_FL, anchors, 1) == (0.0, False)
+
+
+def test_a_container_only_spelling_after_an_unknown_name_is_still_read_as_the_state():
+    from communique.places.context import container_readings
+    from communique.places.gazetteer import load_gazetteer
+
+    text = "CAMP MURRAY, Wash. - Soldiers trained all week. Miss. Jones taught the class."
+    mentions = mentions_of(text, "Wash.", "Miss.")
+    readings = container_readings(mentions, [[], []], load_gazetteer(), text)
+    assert [e.name for e in readings[0]] == ["Washington"] and readings[1] == []
+
+
+def test_the_same_place_named_in_other_words_backs_a_reading():
+    ap_spelling = Anchor(GEORGIA_STATE, 0, text="ga.")
+    assert support(GEORGIA_STATE, [ap_spelling], 1, "Georgia") == (1.0, False)
+    assert support(GEORGIA_STATE, [Anchor(GEORGIA_STATE, 0, text="georgia")], 1, "Georgia") == (0.0, False)

@@ -18,6 +18,8 @@ STATE_WEIGHT = 0.5
 sports story does not make Louisville the Mississippi village."""
 WIDE_FEATURES = frozenset({"PCLI", "CONT", "RGN"})
 """Anchors too wide to say where in their country a town is; the country focus covers them."""
+AFTER_NAME = re.compile(r"[A-Z][\w.'’-]*,\s*$")
+"""A capitalised word and a comma right before a container ("Tupelo, " in "Tupelo, Miss.")."""
 NAME_GOES_ON = re.compile(r" [A-Z][a-z]")
 """A capitalised word right after the would-be container: it is part of a longer name."""
 DATELINE_CHARS = 60
@@ -33,15 +35,18 @@ class Anchor:
     entry: GeoEntry
     mention: int
     dateline: bool = False
+    text: str = ""
+    """The anchor's words, lower-cased: another mention of the same words is no evidence."""
 
 
 def container_readings(mentions: list[Mention], options: list[list[GeoEntry]], gazetteer: Gazetteer,
                        text: str) -> list[list[GeoEntry]]:
-    """The readings, with a container-only spelling ("GA", "Miss.") after "Place, " read as its state."""
+    """The readings, with a container-only spelling ("GA", "Miss.") after "Name, " read as its state
+    (the name need not be a known place: "CAMP MURRAY, Wash. -")."""
     result = []
-    for i, (mention, entries) in enumerate(zip(mentions, options, strict=True)):
+    for mention, entries in zip(mentions, options, strict=True):
         state = gazetteer.container(mention.text.strip())
-        if state is not None and i > 0 and between(text, mentions[i - 1], mention) == ",":
+        if state is not None and AFTER_NAME.search(text[max(0, mention.start - 40) : mention.start]):
             entries = [state]
         result.append(entries)
     return result
@@ -89,13 +94,14 @@ def is_dateline(mentions: list[Mention], index: int, text: str) -> bool:
     return DATELINE_END.match(rest) is not None
 
 
-def support(entry: GeoEntry, anchors: list[Anchor], index: int) -> tuple[float, bool]:
-    """How strongly the anchors (other than mention ``index``, each place once) place ``entry``: 1 for
-    each town or county within ``NEAR_KM``, ``STATE_WEIGHT`` for its state named; and whether the
-    dateline is one of them."""
+def support(entry: GeoEntry, anchors: list[Anchor], index: int, text: str = "") -> tuple[float, bool]:
+    """How strongly the anchors (other than mention ``index`` and other mentions of its words
+    ``text``, each place once) place ``entry``: 1 for each town or county within ``NEAR_KM`` or the
+    place itself named otherwise ("Wash." for "Washington"), ``STATE_WEIGHT`` for its state named;
+    and whether the dateline is one of them."""
     total, dateline, seen = 0.0, False, set()
     for anchor in anchors:
-        if anchor.mention == index or anchor.entry is entry or id(anchor.entry) in seen:
+        if anchor.mention == index or (text and anchor.text == text.lower()) or id(anchor.entry) in seen:
             continue
         weight = nearness(entry, anchor.entry)
         if weight:
@@ -110,6 +116,8 @@ def nearness(entry: GeoEntry, anchor: GeoEntry) -> float:
     anchor that is the entry's own first-level division, else 0."""
     if entry.feature in WIDE_FEATURES:
         return 1.0 if anchor.country == entry.country and anchor.feature not in WIDE_FEATURES else 0.0
+    if anchor is entry:
+        return 1.0
     if anchor.feature in WIDE_FEATURES:
         return 0.0
     if entry.feature == "ADM1":

