@@ -63,3 +63,12 @@ def test_gazetteer_reads_ap_abbreviations_as_states_and_postal_codes_only_as_con
 def test_gazetteer_first_level_divisions_carry_geonames_ids_outside_the_us():
     ontario = next(e for e in load_gazetteer().lookup("Ontario") if e.feature == "ADM1")
     assert ontario.geonameid == 6093943
+
+
+def test_gazetteer_has_oceans_and_us_regions_as_regions():
+    gazetteer = load_gazetteer()
+    atlantic = gazetteer.lookup("the Atlantic")[0]
+    assert (atlantic.name, atlantic.feature) == ("Atlantic Ocean", "RGN") and atlantic.lon < -10
+    midwest = gazetteer.lookup("Midwest")[0]
+    assert (midwest.feature, midwest.country) == ("RGN", "USA")
+    assert gazetteer.demonym("Central American").name == "Central America"
