@@ -57,8 +57,8 @@ def test_a_county_is_near_its_seat_and_a_town_is_backed_by_its_state_at_half_wei
 
 def test_support_counts_each_anchor_place_once_and_says_when_the_dateline_backs_it():
     anchors = [Anchor(GAINESVILLE_GA, 0, dateline=True), Anchor(GAINESVILLE_GA, 3), Anchor(GEORGIA_STATE, 4)]
-    assert support(HALL_COUNTY, anchors, 1) == (1.5, True)  # Gainesville once, its state at half
-    assert support(GAINESVILLE_FL, anchors, 1) == (0.0, False)
+    assert support(HALL_COUNTY, anchors, 1) == (1.5, "dateline")  # Gainesville once, its state at half
+    assert support(GAINESVILLE_FL, anchors, 1) == (0.0, "context")
 
 
 def test_a_container_only_spelling_after_an_unknown_name_is_still_read_as_the_state():
@@ -73,5 +73,23 @@ def test_a_container_only_spelling_after_an_unknown_name_is_still_read_as_the_st
 
 def test_the_same_place_named_in_other_words_backs_a_reading():
     ap_spelling = Anchor(GEORGIA_STATE, 0, text="ga.")
-    assert support(GEORGIA_STATE, [ap_spelling], 1, "Georgia") == (1.0, False)
-    assert support(GEORGIA_STATE, [Anchor(GEORGIA_STATE, 0, text="georgia")], 1, "Georgia") == (0.0, False)
+    assert support(GEORGIA_STATE, [ap_spelling], 1, "Georgia") == (1.0, "context")
+    same_words = Anchor(GEORGIA_STATE, 0, text="georgia")
+    assert support(GEORGIA_STATE, [same_words], 1, "Georgia") == (0.0, "context")
+
+
+def test_an_outlet_name_gives_a_home_only_when_it_leaves_no_doubt():
+    from communique.places.context import outlet_home
+    from communique.places.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    assert outlet_home("The Arizona Republic", gazetteer).name == "Arizona"
+    assert outlet_home("Houston Chronicle", gazetteer).admin1 == "US.TX"
+    assert outlet_home("Portland Press Herald", gazetteer) is None  # Oregon's or Maine's
+    assert outlet_home("The Daily Bugle", gazetteer) is None
+    assert outlet_home(None, gazetteer) is None
+
+
+def test_an_outlet_anchor_backs_a_reading_as_outlet():
+    outlet = Anchor(GAINESVILLE_GA, -1)
+    assert support(HALL_COUNTY, [outlet], 0) == (1.0, "outlet")

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from communique.places.candidates import Mention
-from communique.places.gazetteer import Gazetteer, GeoEntry, distance_km
+from communique.places.gazetteer import Gazetteer, GeoEntry, distance_km, stop_names
 
 NEAR_KM = 150.0
 """A reading this close to a place the article names is "near": a county and its towns, a metro
@@ -30,7 +30,8 @@ DATELINE_END = re.compile(r"\s*(?:\([A-Z][\w .&]*\)\s*)?(?:[—–-]{1,2}|:)")
 
 @dataclass(frozen=True, slots=True)
 class Anchor:
-    """A place the article names without doubt, and whether it is the dateline."""
+    """A place the article names without doubt, and whether it is the dateline; ``mention`` -1 for the
+    outlet's home, which no mention names."""
 
     entry: GeoEntry
     mention: int
@@ -94,12 +95,13 @@ def is_dateline(mentions: list[Mention], index: int, text: str) -> bool:
     return DATELINE_END.match(rest) is not None
 
 
-def support(entry: GeoEntry, anchors: list[Anchor], index: int, text: str = "") -> tuple[float, bool]:
+def support(entry: GeoEntry, anchors: list[Anchor], index: int, text: str = "") -> tuple[float, str]:
     """How strongly the anchors (other than mention ``index`` and other mentions of its words
     ``text``, each place once) place ``entry``: 1 for each town or county within ``NEAR_KM`` or the
     place itself named otherwise ("Wash." for "Washington"), ``STATE_WEIGHT`` for its state named;
-    and whether the dateline is one of them."""
-    total, dateline, seen = 0.0, False, set()
+    and which kind of anchor backs it: ``dateline`` when the dateline is among them, else ``outlet``
+    when the outlet's home is, else ``context``."""
+    total, kinds, seen = 0.0, set(), set()
     for anchor in anchors:
         if anchor.mention == index or (text and anchor.text == text.lower()) or id(anchor.entry) in seen:
             continue
@@ -107,8 +109,8 @@ def support(entry: GeoEntry, anchors: list[Anchor], index: int, text: str = "") 
         if weight:
             seen.add(id(anchor.entry))
             total += weight
-            dateline = dateline or anchor.dateline
-    return total, dateline
+            kinds.add("dateline" if anchor.dateline else ("outlet" if anchor.mention < 0 else "context"))
+    return total, next((k for k in ("dateline", "outlet") if k in kinds), "context")
 
 
 def nearness(entry: GeoEntry, anchor: GeoEntry) -> float:
@@ -126,3 +128,41 @@ def nearness(entry: GeoEntry, anchor: GeoEntry) -> float:
         same = entry.admin1 and entry.admin1 == anchor.admin1 and entry.country == anchor.country
         return STATE_WEIGHT if same else 0.0
     return 1.0 if distance_km(entry, anchor) <= NEAR_KM else 0.0
+
+
+OUTLET_CITY_POPULATION = 100_000
+OUTLET_CITY_LEAD = 10
+"""An outlet's name gives its home only through a name that leaves no doubt: a state or country, an
+alias ("New York"), or a city of 100,000+ ten times as populous as any namesake ("Houston
+Chronicle"; not "Portland Press Herald" or "Charleston Gazette-Mail")."""
+
+
+def outlet_home(outlet: str | None, gazetteer: Gazetteer) -> GeoEntry | None:
+    """The home an outlet's name carries ("The Arizona Republic": Arizona), if any."""
+    words = [w.strip(".,:;'’\"()") for w in (outlet or "").split()]
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            name = " ".join(words[i : i + size])
+            if name[:1].isupper() and name.lower() not in stop_names():
+                home = clear_home(gazetteer, name)
+                if home is not None:
+                    return home
+    return None
+
+
+def clear_home(gazetteer: Gazetteer, name: str) -> GeoEntry | None:
+    """The reading of ``name`` that leaves no doubt (see ``OUTLET_CITY_LEAD``), if any."""
+    index = gazetteer.aliases.get(name.lower())
+    if index is not None:
+        return gazetteer.entries[index]
+    entries = gazetteer.lookup(name)
+    major = [e for e in entries if e.feature in ("ADM1", "PCLI") and e.name.lower() == name.lower()]
+    towns = sorted((e for e in entries if e.feature in ("PPL", "PPLC")), key=lambda e: -e.population)
+    big_town = bool(towns) and towns[0].population >= OUTLET_CITY_POPULATION
+    if len(major) == 1 and not big_town:
+        return major[0]
+    if big_town and not major:
+        runner_up = towns[1].population if len(towns) > 1 else 0
+        if towns[0].population >= OUTLET_CITY_LEAD * runner_up:
+            return towns[0]
+    return None

@@ -139,8 +139,8 @@ def context_scores(entry: GeoEntry, signals: Signals) -> dict[str, float]:
         same_admin = qualified.feature != "ADM1" or entry.admin1 == qualified.admin1
         scores["container"] += CONTAINER_BONUS if same_country and same_admin else (
             FOCUS_BONUS if same_country else 0.0)
-    near, dateline = support(entry, signals.anchors, signals.index, signals.text)  # several anchors: capped
-    scores["dateline" if dateline else "context"] += NEAR_BONUS * min(near, MAX_NEAR)
+    near, backer = support(entry, signals.anchors, signals.index, signals.text)
+    scores[backer] += NEAR_BONUS * min(near, MAX_NEAR)  # several anchors: capped
     return scores
 
 
@@ -161,11 +161,13 @@ def choose(entries: list[GeoEntry], signals: Signals, alias: GeoEntry | None,
 
 
 def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer, text: str,
-                     outlet_country: str | None = None) -> list[Resolution]:
+                     outlet_country: str | None = None, outlet_place: GeoEntry | None = None
+                     ) -> list[Resolution]:
     """One resolution per mention, in order (a weak mention that the article's places do not back
     is left out). ``outlet_country``, the country of the outlet that
     published the article, counts as half a mention: it settles the focus only when the text
-    itself names no country more often.
+    itself names no country more often. ``outlet_place``, the home its name carries ("The Arizona
+    Republic"), is one more anchor.
 
     Two passes: the first reads each name with the country focus and its container only; the
     places it reads without doubt (a single reading, a container, a clear winner, the dateline)
@@ -173,8 +175,8 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer, text: str,
     options = container_readings(mentions, [readings(m, gazetteer) for m in mentions], gazetteer, text)
     focus = focus_countries([[] if m.weak else o for m, o in zip(mentions, options, strict=True)])
     text_focus = focus.most_common(1)[0][0] if focus else None
-    if outlet_country:
-        focus[outlet_country] += 0.5
+    if outlet_country or outlet_place is not None:
+        focus[outlet_country or outlet_place.country] += 0.5
     top = focus.most_common(1)[0][0] if focus else None
     from_outlet = top is not None and top != text_focus
     aliases = [alias_entry(gazetteer, m) for m in mentions]
@@ -182,6 +184,8 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer, text: str,
              for i in range(len(mentions))]
     anchors = [Anchor(first[i][0], i, is_dateline(mentions, i, text), mentions[i].text.lower())
                for i in range(len(mentions)) if first[i][0] is not None and first[i][1]]
+    if outlet_place is not None:
+        anchors.append(Anchor(outlet_place, -1))
     result = []
     for i, (mention, entries) in enumerate(zip(mentions, options, strict=True)):
         if not entries:

@@ -7,6 +7,7 @@ from collections import Counter
 from communique.actors.vocabulary import outlet_country
 from communique.article import Article, Place
 from communique.places.candidates import find_mentions
+from communique.places.context import outlet_home
 from communique.places.gazetteer import GeoEntry, load_gazetteer
 from communique.places.metonymy import is_metonymic
 from communique.places.resolve import Resolution, resolve_mentions
@@ -38,7 +39,9 @@ class PlacesStage(Stage):
 
     def process(self, article: Article) -> Article:
         mentions = find_mentions(article.doc, self.gazetteer)
-        resolutions = resolve_mentions(mentions, self.gazetteer, article.text, outlet_country(article.outlet))
+        home = outlet_home(article.outlet, self.gazetteer)
+        country = outlet_country(article.outlet)
+        resolutions = resolve_mentions(mentions, self.gazetteer, article.text, country, home)
         fallback = focus_entry(resolutions) if self.settings.get("unresolved", "focus") == "focus" else None
         article.places = []
         for resolution in resolutions:
