@@ -33,6 +33,8 @@ class Mention:
     text: str
     adjective: bool = False
     weak: bool = False
+    recalled: bool = False
+    """Found in a person or organisation entity (``weak`` or a two-word state such as "Tamil Nadu")."""
 
 
 def find_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
@@ -56,20 +58,25 @@ def recall_cues() -> dict[str, frozenset[str]]:
 
 
 def recall_mentions(doc, gazetteer: Gazetteer, taken: list[tuple[int, int]]) -> Iterator[Mention]:
-    """Weak mentions: a whole person or organisation entity of up to three words that the gazetteer
-    knows, with a place cue beside it ("in Kanawha", "an Alexandria woman"). Names inside longer
-    organisation names stay out: the entity must be the place name and nothing else."""
+    """Places in person or organisation entities of up to three words that the gazetteer knows as a
+    whole: a state or country of two words or more ("Tamil Nadu", "West Virginia": no person's
+    name) as an ordinary mention; any other with a place cue beside it ("in Kanawha", "an
+    Alexandria woman") as a weak one. Names inside longer organisation names stay out: the entity
+    must be the place name and nothing else."""
     cues = recall_cues()
-    people = {t.i for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     for ent in doc.ents:
         if ent.label_ not in RECALL_LABELS or len(ent) > MAX_RECALL_TOKENS:
             continue
         if any(s < ent.end_char and ent.start_char < e for s, e in taken):
             continue
-        if len(ent) == 1 and any(t.text == ent.text and t.i in people for t in doc):
+        if len(ent) == 1 and ent.text in surnames:
             continue  # "Jackson" where "Andrew Jackson" is named: the person's surname
-        if has_place_cue(ent, cues) and gazetteer.lookup(ent.text) and gazetteer.demonym(ent.text) is None:
-            yield Mention(ent.start_char, ent.end_char, ent.text, weak=True)
+        entries = gazetteer.lookup(ent.text) if gazetteer.demonym(ent.text) is None else []
+        if len(ent) > 1 and any(e.feature in ("ADM1", "PCLI") and e.name == ent.text for e in entries):
+            yield Mention(ent.start_char, ent.end_char, ent.text, recalled=True)
+        elif entries and has_place_cue(ent, cues):
+            yield Mention(ent.start_char, ent.end_char, ent.text, weak=True, recalled=True)
 
 
 def has_place_cue(ent, cues: dict[str, frozenset[str]]) -> bool:

@@ -13,8 +13,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from communique.places.candidates import Mention
-from communique.places.context import Anchor, container_of, container_readings, is_dateline, support
-from communique.places.gazetteer import Gazetteer, GeoEntry
+from communique.places.context import (
+    NEAR_KM,
+    Anchor,
+    container_of,
+    container_readings,
+    is_dateline,
+    support,
+)
+from communique.places.gazetteer import Gazetteer, GeoEntry, distance_km
 
 KIND_SCORE = {"CONT": 11.0, "PCLI": 10.0, "RGN": 9.0, "ADM1": 7.5, "ADM2": 3.0}
 """A county scores as a town of 1,000: "Kanawha County" has only county readings, and a bare "Douglas"
@@ -216,8 +223,9 @@ def alias_entry(gazetteer: Gazetteer, mention: Mention) -> GeoEntry | None:
 def first_pass(options: list[list[GeoEntry]], mentions: list[Mention], index: int, text: str,
                focus: str | None, from_outlet: bool, alias: GeoEntry | None) -> tuple[GeoEntry | None, bool]:
     """The reading without nearby places, and whether it is beyond doubt (so an anchor for others):
-    the only reading, one set by a container or the dateline, or one ahead of the next by
-    ``CLEAR_MARGIN``."""
+    the only reading, one set by a container or the dateline, or one ahead by ``CLEAR_MARGIN`` of
+    every reading far from it (Blackpool the town and Blackpool the unitary authority are one place
+    for the purpose)."""
     entries = options[index]
     if not entries:
         return None, False
@@ -229,6 +237,7 @@ def first_pass(options: list[list[GeoEntry]], mentions: list[Mention], index: in
               for e in entries]
     scored = sorted(((total, n) for n, total in enumerate(totals)), reverse=True)
     best = entries[scored[0][1]]
-    clear = (len(scored) == 1 or container is not None or is_dateline(mentions, index, text)
-             or scored[0][0] - scored[1][0] >= CLEAR_MARGIN)
+    rivals = [entries[n] for total, n in scored[1:] if scored[0][0] - total < CLEAR_MARGIN]
+    clear = (container is not None or is_dateline(mentions, index, text)
+             or all(distance_km(best, rival) <= NEAR_KM for rival in rivals))
     return best, clear and not (mentions[index].adjective or mentions[index].weak)
