@@ -72,3 +72,11 @@ def test_gazetteer_has_oceans_and_us_regions_as_regions():
     midwest = gazetteer.lookup("Midwest")[0]
     assert (midwest.feature, midwest.country) == ("RGN", "USA")
     assert gazetteer.demonym("Central American").name == "Central America"
+
+
+def test_gazetteer_leaves_airport_codes_out_of_city_names():
+    from communique.places.gazetteer import is_alias_worthy
+
+    assert not is_alias_worthy("MOD", "Modesto")  # read as the Ministry of Defence in news
+    assert is_alias_worthy("Bombay", "Bombay") and not is_alias_worthy("Mumbai", "Bombay")
+    assert load_gazetteer().lookup("CMB") == []

@@ -250,9 +250,16 @@ def add_cities(gazetteer: Gazetteer, cities: dict, countries: dict, admin2: dict
                          admin2.get(int(item["geonameid"])))
         names = [item["name"]]
         if item["population"] >= MIN_ALIAS_POPULATION:
-            names += [n for n in item.get("alternatenames", [])
-                      if n.isascii() and n[:1].isupper() and n[:1] == item["name"][:1]]
+            names += [n for n in item.get("alternatenames", []) if is_alias_worthy(n, item["name"])]
         gazetteer.add(entry, *names)
+
+
+def is_alias_worthy(alternate: str, name: str) -> bool:
+    """An alternate name worth indexing: ASCII, capitalised like the name, and not an airport or
+    station code ("MOD" for Modesto, "CMB" for Colombo, which read as acronyms in news)."""
+    if not alternate.isascii() or not alternate[:1].isupper() or alternate[:1] != name[:1]:
+        return False
+    return not (alternate.isupper() and len(alternate) <= 4)
 
 
 def add_second_level(gazetteer: Gazetteer, placed: list[PlacedDivision]) -> None:
