@@ -83,3 +83,8 @@ def test_recall_takes_a_two_word_state_tagged_as_a_person_as_an_ordinary_mention
     doc = with_entities(nlp, "West Virginia sued the company on Monday.", ("West Virginia", "PERSON"))
     assert [(m.text, m.weak, m.recalled) for m in find_mentions(doc, load_gazetteer())] == [
         ("West Virginia", False, True)]
+
+
+def test_find_mentions_reads_a_short_acronym_in_an_organisation_name_as_no_place(nlp):
+    doc = with_entities(nlp, "Strikes forced BA to cancel flights from the US on Friday.", ("BA", "ORG"))
+    assert [m.text for m in find_mentions(doc, load_gazetteer())] == ["US"]

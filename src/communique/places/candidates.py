@@ -126,9 +126,18 @@ def longest_name(tokens: list, i: int, gazetteer: Gazetteer,
             continue
         if gazetteer.demonym(text) is not None:
             return j, True
+        if is_acronym(text) and text.lower() not in gazetteer.aliases:
+            continue  # "BA" (British Airways) is not Ba, Fiji; "US", "UK" are aliases
         if any(is_big(e) or (counties and is_county_name(e, text)) for e in gazetteer.lookup(text)):
             return j, False
     return None
+
+
+def is_acronym(text: str) -> bool:
+    """Two or three capital letters (periods allowed): an acronym outside NER places, unless an alias
+    (four would take "ROME" and "OSLO" in datelines)."""
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper()
 
 
 def is_county_name(entry, text: str) -> bool:
