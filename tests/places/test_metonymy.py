@@ -53,3 +53,11 @@ def test_adjective_of_a_country_is_never_metonymic(metonymic):
 
 def test_place_inside_a_person_name_is_literal(metonymic):
     assert not metonymic("Paris Hilton said she would attend the gala.", "Paris")
+
+
+def test_a_recalled_state_is_judged_by_its_role_in_the_sentence(parsed):
+    acting = parsed("Tamil Nadu accused the federal government of delaying the water board.")
+    located = parsed("Farmers in Tamil Nadu waited for the monsoon rains.")
+    assert is_metonymic(acting, 0, len("Tamil Nadu"), recalled=True)
+    start = located.text.index("Tamil Nadu")
+    assert not is_metonymic(located, start, start + len("Tamil Nadu"), recalled=True)

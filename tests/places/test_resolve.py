@@ -66,3 +66,67 @@ def test_resolve_prefers_the_country_the_text_names_over_the_outlets(nlp):
     resolutions = resolve_mentions(find_mentions(doc, gazetteer), gazetteer, text, "LBN")
     found = {r.mention.text: r.entry for r in resolutions}
     assert found["Tripoli"].country == "LBY"
+
+
+def reasons(nlp, text, outlet=None):
+    gazetteer = load_gazetteer()
+    found = resolve_mentions(find_mentions(nlp(text), gazetteer), gazetteer, text, outlet)
+    return {r.mention.text: (r.entry, r.resolved_by) for r in found}
+
+
+def test_resolve_a_town_by_its_ap_style_container(nlp):
+    text = "A Gainesville, Ga., man was charged Friday after deputies found stolen tools in his truck."
+    entry, why = reasons(nlp, text)["Gainesville"]
+    assert (entry.admin1, why) == ("US.GA", "container")
+
+
+def test_resolve_a_county_by_its_container(nlp):
+    text = "Farmers in Douglas County, Minn., lost most of their corn to the early frost."
+    entry, why = reasons(nlp, text)["Douglas County"]
+    assert (entry.feature, entry.admin1, why) == ("ADM2", "US.MN", "container")
+
+
+def test_resolve_a_county_near_the_dateline_town(nlp):
+    text = "GAINESVILLE, Ga. — A Hall County jury on Tuesday convicted a man of arson."
+    found = reasons(nlp, text)
+    assert found["GAINESVILLE"][0].admin1 == "US.GA"
+    assert (found["Hall County"][0].admin1, found["Hall County"][1]) == ("US.GA", "dateline")
+
+
+def test_resolve_a_town_near_the_other_places_of_the_story(nlp):
+    text = ("Deputies in Sangamon County closed Route 4 after a crash. Springfield police said the "
+            "driver was taken to a hospital in Chatham.")
+    entry, why = reasons(nlp, text)["Springfield"]
+    assert (entry.admin1, why) == ("US.IL", "context")
+
+
+def test_resolve_georgia_with_atlanta_is_the_state_and_with_tbilisi_the_country(nlp):
+    state = reasons(nlp, "Lawmakers from across Georgia met in Atlanta to debate the school budget.")
+    country = reasons(nlp, "Voters in Georgia lined up in Tbilisi and Batumi for the runoff.")
+    assert (state["Georgia"][0].feature, state["Georgia"][0].country) == ("ADM1", "USA")
+    assert country["Georgia"][0].country == "GEO"
+
+
+def test_resolve_an_ap_abbreviation_alone_as_the_state(nlp):
+    text = "The company will build the plant in Ky. and hire 300 workers, the governor said."
+    entry, _ = reasons(nlp, text).get("Ky.", (None, None))
+    assert entry is not None and entry.name == "Kentucky"
+
+
+def test_resolve_a_population_pick_says_so(nlp):
+    _, why = reasons(nlp, "The summit opened in Paris with leaders from twenty countries.")["Paris"]
+    assert why == "population"
+
+
+def test_resolve_a_town_named_as_a_person_is_kept_only_with_nearby_places(nlp):
+    local = ("ALEXANDRIA, Va. — An Alexandria woman was charged Monday with stealing from a church, "
+             "police in Fairfax said.")
+    alone = "An Alexandria woman was charged Monday with stealing from a church."
+    kept = [r for r in resolve_all(nlp, local) if r.mention.text == "Alexandria"]
+    assert kept and all(r.entry.admin1 == "US.VA" for r in kept)
+    assert all(r.mention.text != "Alexandria" for r in resolve_all(nlp, alone))
+
+
+def resolve_all(nlp, text):
+    gazetteer = load_gazetteer()
+    return resolve_mentions(find_mentions(nlp(text), gazetteer), gazetteer, text)

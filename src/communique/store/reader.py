@@ -163,6 +163,7 @@ def place(row: Row) -> Place:
         feature=row.feature,
         metonymic=row.metonymic,
         approximate=row.approximate,
+        resolved_by=row.resolved_by,
     )
 
 

@@ -185,6 +185,7 @@ places = Table(
     Column("feature", Text),
     Column("metonymic", Boolean, nullable=False, default=False),
     Column("approximate", Boolean, nullable=False, default=False, server_default=false()),
+    Column("resolved_by", Text),
 )
 
 errors = Table(

@@ -123,6 +123,8 @@ class PlaceRecord(Answer):
     feature: str | None = Field(description="GeoNames feature code (PPLC, ...)")
     metonymic: bool = Field(description="true where the name stands for a government or people")
     approximate: bool = Field(description="not in the gazetteer: lat/lon are the story's focus")
+    resolved_by: str | None = Field(default=None, description="what picked the reading: container, "
+                                    "context, dateline, outlet or population")
 
 
 class DocumentProblem(Answer):
