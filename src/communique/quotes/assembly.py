@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from communique.article import Article, Entity, Quote
 from communique.quotes.attribution import Attribution, find_attributions
 from communique.quotes.channels import Channel, as_outlet, find_channel, load_channels
-from communique.quotes.colon import find_line_speech
+from communique.quotes.colon import LineSpeech, find_line_speech, is_one_word_label, names_speaker
 from communique.quotes.cues import load_cues
 from communique.quotes.marks import QuoteMarkSpan, find_quote_marks
+from communique.quotes.modes import SPEECH, WRITING, quote_mode, written_media
 
 DIRECT_SHARE = 0.6
 """A content clause at least this much inside quote marks is a direct quote; less is mixed.
@@ -34,6 +35,7 @@ class Draft:
     speaker_span: tuple[int, int] | None = None
     channel: Channel | None = None
     cue_span: tuple[int, int] | None = None  # set for a "Name: ..." line, which has no attribution
+    mode: str | None = None  # set for a "Name: ..." line: writing under "Poll:", "Report:"
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -108,6 +110,12 @@ class QuoteAssembler:
                 span = _union(span, self.marks[i])
         elif inside:
             kind = "mixed"
+        if attribution.frame == "object" and kind != "direct":
+            # "criticised the plan", "welcomed the agreement": a noun phrase is no proposition;
+            # only words quoted as the object ('tweeted "…"') are. Quotations beside the clause
+            # may still be this source's ('"…," he said of the plan').
+            self.drafts.append(Draft(attribution.clause, "direct", attribution))
+            return
         self.claimed.update(inside)
         self.drafts.append(Draft(span, kind, attribution, marks=inside))
 
@@ -149,14 +157,24 @@ class QuoteAssembler:
         """ "Pence: Flowers won't be at the debate", "WALLACE: Let's start ...": a line of speech
         under a name, unless a quote found from the parse already covers it."""
         for line in find_line_speech(self.text):
+            if not self._labels_speaker(line):
+                continue  # "US-CHINA TRADE: …", "Stealth Over Health: …": a heading, not speech
             content = line.content
             if any(_overlap(content, d.span) * 2 > content[1] - content[0] for d in self.drafts):
                 continue
             inside = [i for i in self._marks_in(content) if i not in self.claimed]
             self.claimed.update(inside)
             speaker = self.article.entity_at(*line.name)
+            label = self.text[line.name[0]:line.name[1]].lower()
             self.drafts.append(Draft(content, "direct", None, marks=inside, speaker=speaker,
-                                     speaker_span=line.name, cue_span=line.cue))
+                                     speaker_span=line.name, cue_span=line.cue,
+                                     mode=WRITING if label in written_media() else SPEECH))
+
+    def _labels_speaker(self, line: LineSpeech) -> bool:
+        if is_one_word_label(self.text[line.name[0]:line.name[1]]):
+            return True
+        entity = self.article.entity_at(*line.name)
+        return entity is not None and names_speaker(line.name, entity.mentions, entity.kind)
 
     def _lone_quotes(self) -> None:
         """Speech-like quotations nobody was found to say: kept, with the last speaker."""
@@ -217,6 +235,19 @@ class QuoteAssembler:
         else:
             draft.channel = find_channel(attribution.cue, lexicon, self._entity_kind)
 
+    def _pieces(self, draft: Draft) -> list[tuple[int, int]]:
+        """The quoted stretches of a quote: each quotation of a direct quote split by its
+        attribution ('"…," he said, "…"'), else the one span."""
+        if draft.kind != "direct" or len(draft.marks) < 2:
+            return [draft.span]
+        pieces: list[tuple[int, int]] = []
+        for start, end in sorted((self.marks[i].start, self.marks[i].end) for i in draft.marks):
+            if pieces and start <= pieces[-1][1]:
+                pieces[-1] = (pieces[-1][0], max(end, pieces[-1][1]))
+            else:
+                pieces.append((start, end))
+        return pieces
+
     def _quote(self, draft: Draft, number: int) -> Quote:
         start, end = draft.span
         attribution = draft.attribution
@@ -231,6 +262,8 @@ class QuoteAssembler:
             cue_span=attribution.cue_span if attribution is not None else draft.cue_span,
             channel=channel.name if channel is not None else None,
             channel_span=channel.span if channel is not None else None,
+            attribution=draft.mode or quote_mode(attribution, channel),
+            pieces=self._pieces(draft),
         )
 
 

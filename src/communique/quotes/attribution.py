@@ -31,6 +31,8 @@ class Attribution:
     clause: ParseSpan = (0, 0)
     according: bool = False
     channel_tokens: list[Token] = field(default_factory=list)
+    frame: str = "clause"
+    mode: str = "speech"
 
 
 def trim(text: str, start: int, end: int, keep: str = "") -> ParseSpan:
@@ -96,23 +98,31 @@ def match_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
     return next((cue for cue in cues if cue.particle is None), None)
 
 
-def content_children(cue_token: Token, cue: Cue) -> list[Token]:
-    """The children that hold the content, by the cue's frames: clause first, then the rest."""
+def content_children(cue_token: Token, cue: Cue) -> tuple[list[Token], str]:
+    """The children that hold the content and the frame they fill: a clause first, then a to-clause
+    of request or promise, then an object (which is content only when quoted, see assembly)."""
     kids = list(cue_token.children)
     clauses = [c for c in kids if c.dep_ in ("ccomp", "parataxis") and c.i > cue_token.i] \
         or [c for c in kids if c.dep_ == "ccomp"]
     clauses = clauses or _misattached_clauses(kids)
     objects = [c for c in kids if c.dep_ in ("dobj", "oprd")]
     if "clause" in cue.frames and clauses:
-        keep = [o for o in objects if "recipient" not in cue.frames and o.i > cue_token.i]
-        return keep + clauses
+        return clauses, "clause"
+    infinitives = [c for c in kids if c.dep_ == "xcomp" and _is_to_clause(c)]
     if "prep" in cue.frames:
-        preps = [c for c in kids if c.dep_ in ("prep", "prt") and c.lower_ == cue.particle]
-        pobjs = [g for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp")]
-        return pobjs + [c for c in kids if c.dep_ == "xcomp"] if pobjs else []
-    chosen = [c for c in objects if "object" in cue.frames and "recipient" not in cue.frames]
-    chosen += [c for c in kids if c.dep_ == "xcomp" and "infinitive" in cue.frames]
-    return chosen
+        # "called on X to act": the request is the to-clause; "called for a ceasefire" holds none
+        has_particle = any(c.dep_ in ("prep", "prt") and c.lower_ == cue.particle for c in kids)
+        return (infinitives, "infinitive") if has_particle and infinitives else ([], "prep")
+    if "infinitive" in cue.frames and infinitives:
+        return infinitives, "infinitive"
+    if "object" in cue.frames and "recipient" not in cue.frames and objects:
+        return objects, "object"
+    return [], "clause"
+
+
+def _is_to_clause(token: Token) -> bool:
+    """An xcomp that is a verb phrase with its own 'to' ("to abandon the plan"), not a predicate."""
+    return token.pos_ in CUE_POS and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _misattached_clauses(kids: list[Token]) -> list[Token]:
@@ -161,7 +171,7 @@ def attribution_for(text: str, token: Token, lexicon: CueLexicon) -> Attribution
     if subject is not None and subject.lower_ in ("it", "there") and token.dep_ != "conj" \
             and any(c.dep_ in ("expl",) for c in token.children):
         return None
-    children = content_children(token, cue)
+    children, frame = content_children(token, cue)
     clause = clause_extent(token, subject, children)
     content = _content_span(text, token, children, clause)
     if content is None and subject is None:
@@ -173,6 +183,8 @@ def attribution_for(text: str, token: Token, lexicon: CueLexicon) -> Attribution
         subject=subject,
         source_span=source_span(text, subject) if subject is not None else None,
         clause=clause,
+        frame=frame if children else "host",
+        mode=cue.mode,
     )
 
 
@@ -202,7 +214,7 @@ def according_attribution(text: str, token: Token) -> Attribution | None:
     phrase = token_range([token])
     content = _host_content(text, head, phrase)
     return Attribution(cue=token, cue_span=(token.idx, to.idx + len(to)), content=content,
-                       subject=pobj, source_span=source, clause=phrase, according=True)
+                       subject=pobj, source_span=source, clause=phrase, according=True, frame="host")
 
 
 def _host_content(text: str, head: Token, phrase: ParseSpan) -> ParseSpan | None:
