@@ -55,17 +55,18 @@ def test_an_urged_to_clause_is_content_and_the_hearer_is_not(parsed):
 
 
 def test_an_intention_to_act_is_no_attribution_content(parsed):
-    text, found = attributions(parsed, "The charity intends to open a new shelter in the spring.")
+    _, found = attributions(parsed, "The charity intends to open a new shelter in the spring.")
     assert all(a.content is None for a in found)
 
 
 def test_a_bare_noun_phrase_object_is_marked_as_an_object(parsed):
-    text, found = attributions(parsed, "The minister welcomed the agreement on Tuesday.")
+    _, found = attributions(parsed, "The minister welcomed the agreement on Tuesday.")
     assert all(a.content is None or a.frame == "object" for a in found)
 
 
 def test_belief_verbs_carry_thought_and_tweets_writing(parsed):
-    text, found = attributions(parsed, "Analysts believe that rates will fall. The senator tweeted that the bill was dead.")
+    _, found = attributions(parsed, "Analysts believe that rates will fall. "
+                            "The senator tweeted that the bill was dead.")
     assert [(a.cue.text, a.mode) for a in found] == [("believe", "thought"), ("tweeted", "writing")]
 
 

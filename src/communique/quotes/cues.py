@@ -9,8 +9,11 @@ from importlib.resources import files
 FRAMES = frozenset({"clause", "object", "infinitive", "prep", "recipient"})
 """Where a cue's content may sit: a that-clause or speech, a noun phrase, a to-clause, a particle's
 object; ``recipient`` marks a cue whose direct object is the hearer ("told reporters")."""
-MODES = frozenset({"speech", "writing", "thought", "perception"})
+ATTRIBUTIONS = ("speech", "writing", "thought", "perception")
 """How a source came by the content it is credited with: the output's ``quotes[].attribution``."""
+REPORTED_ATTRIBUTIONS = ("speech", "writing")
+"""What people said or wrote, as media research counts quotes: the default of the quote queries."""
+MODES = frozenset(ATTRIBUTIONS)
 DEFAULT_MODE = "speech"
 
 
