@@ -15,6 +15,8 @@ from communique.quotes.modes import SPEECH, WRITING, quote_mode, written_media
 DIRECT_SHARE = 0.6
 """A content clause at least this much inside quote marks is a direct quote; less is mixed.
 Set by hand, checked on the first 300 articles of quotes/polnear_train."""
+REPORTING_OPENERS = frozenset({"that", "whether", "if"})
+"""Words that open a reported clause: content starting with one outside the marks is not direct."""
 GLUE_BEFORE = " ,;:—–-\n\t"
 GLUE_AFTER = " ,;:.—–-\n\t"
 """What may stand between a quotation and its attribution clause: '“…,” he said. “…”'."""
@@ -104,12 +106,16 @@ class QuoteAssembler:
         inside = self._marks_in(content)
         covered = sum(_overlap(content, (self.marks[i].start, self.marks[i].end)) for i in inside)
         span, kind = content, "indirect"
-        if inside and covered >= DIRECT_SHARE * (content[1] - content[0]):
+        if inside and covered >= DIRECT_SHARE * (content[1] - content[0]) and \
+                not self._opens_reported_clause(content, inside):
             kind = "direct"
             for i in inside:
                 span = _union(span, self.marks[i])
         elif inside:
             kind = "mixed"
+            # a quotation that opens inside the clause ends with it: '… would "raise tension."'
+            ends = [self.marks[i].end for i in inside if self.marks[i].start >= content[0]]
+            span = (content[0], max([content[1], *ends]))
         if attribution.frame == "object" and kind != "direct":
             # "criticised the plan", "welcomed the agreement": a noun phrase is no proposition;
             # only words quoted as the object ('tweeted "…"') are. Quotations beside the clause
@@ -118,6 +124,12 @@ class QuoteAssembler:
             return
         self.claimed.update(inside)
         self.drafts.append(Draft(span, kind, attribution, marks=inside))
+
+    def _opens_reported_clause(self, content: tuple[int, int], inside: list[int]) -> bool:
+        """'that the patrols would "raise tension …"': words the reporter wrote before the quotation
+        (a complementiser, a subject) make the quote mixed however much of it is quoted."""
+        words = self.text[content[0]:self.marks[inside[0]].start].split()
+        return bool(words) and words[0].lower() in REPORTING_OPENERS
 
     def _attach_adjacent(self, draft: Draft) -> None:
         """Quotations right before or after the attribution clause belong to it (split quotes)."""
