@@ -138,3 +138,29 @@ def test_a_that_clause_with_quoted_words_is_mixed_and_keeps_its_closing_mark(par
     (q,) = quotes_of(parsed, text)
     assert summary(text, q) == ('that the patrols would "raise tension for no reason."', "mixed", "writing",
                                 "The embassy", "said")
+
+
+def test_a_second_half_opening_with_and_joins_the_first(parsed):
+    text = ('"What we owe the fishermen is the truth," the minister said, "and to say that, look, '
+            'the season is shifting. The quotas are shifting."')
+    (q,) = quotes_of(parsed, text)
+    second = text.index('"and to say')
+    assert q.pieces == [(0, text.index(" the minister")), (second, len(text))]
+    assert (q.kind, q.attribution, cut(text, q.speaker_span), cut(text, q.cue_span)) == \
+        ("direct", "speech", "the minister", "said")
+
+
+def test_two_sentences_either_side_of_the_attribution_are_one_quote(parsed):
+    text = ('“The dam will hold through the spring floods,” regional water chief Anna Berg said on Monday. '
+            '“We inspected every single gate last week.”\n\nThe river rose again overnight.')
+    (q,) = quotes_of(parsed, text)
+    assert [cut(text, p) for p in q.pieces] == ["“The dam will hold through the spring floods,”",
+                                               "“We inspected every single gate last week.”"]
+    assert (q.kind, q.attribution, cut(text, q.speaker_span), cut(text, q.cue_span)) == \
+        ("direct", "speech", "regional water chief Anna Berg", "said")
+
+
+def test_a_reporters_apposition_closing_the_content_is_left_out(parsed):
+    text = "The senator said she would not support Mr. Ruiz, the governor's favourite for the post."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("she would not support Mr. Ruiz", "indirect", "speech", "The senator", "said")

@@ -20,6 +20,9 @@ REPORTING_OPENERS = frozenset({"that", "whether", "if"})
 GLUE_BEFORE = " ,;:—–-\n\t"
 GLUE_AFTER = " ,;:.—–-\n\t"
 """What may stand between a quotation and its attribution clause: '“…,” he said. “…”'."""
+MAX_SPLIT_WORDS = 12
+"""At most this many words between the two halves of a split quote: a speaker with a title and a
+cue with a day ("Tulsa police Chief Chuck Jordan said Monday."). Set by hand from polnear_dev."""
 MIN_LONE_WORDS = 5
 """An unattributed quotation shorter than this is a title or scare quote, not speech
 (chosen by hand from reading PolNeAR train output; not swept)."""
@@ -72,6 +75,7 @@ class QuoteAssembler:
         self._continue_paragraphs()
         self._line_speech()
         self._lone_quotes()
+        self._join_split_quotes()
         return self._finish()
 
     def _attributions(self) -> list[Attribution]:
@@ -101,7 +105,8 @@ class QuoteAssembler:
         if self._inside_mark(attribution.cue.idx):
             return  # "I think …" inside a quotation is the quoted speaker's, not a source of it
         if content is None:
-            self.drafts.append(Draft(attribution.clause, "direct", attribution))
+            if attribution.mode != "perception":  # "she didn't need to hear more. “…”" is no source
+                self.drafts.append(Draft(attribution.clause, "direct", attribution))
             return
         inside = self._marks_in(content)
         covered = sum(_overlap(content, (self.marks[i].start, self.marks[i].end)) for i in inside)
@@ -198,6 +203,35 @@ class QuoteAssembler:
                 continue
             self.drafts.append(Draft((mark.start, mark.end), "direct", None, marks=[i]))
             self.claimed.add(i)
+
+    def _join_split_quotes(self) -> None:
+        """'"…," Mr. Obama said, "and …"': two quotations around one attribution are one quote,
+        whichever of the two the parse gave the attribution to. One pass over neighbours."""
+        ordered = sorted((d for d in self.drafts if d.kind == "direct" and d.marks), key=lambda d: d.span)
+        joined: set[int] = set()
+        previous: Draft | None = None
+        for draft in ordered:
+            if previous is not None and self._split_by_attribution(previous, draft):
+                keep, lone = (previous, draft) if previous.attribution is not None else (draft, previous)
+                keep.span = (previous.span[0], draft.span[1])
+                keep.marks = sorted(previous.marks + draft.marks)
+                joined.add(id(lone))
+                previous = keep
+                continue
+            previous = draft
+        self.drafts = [d for d in self.drafts if id(d) not in joined]
+
+    def _split_by_attribution(self, first: Draft, second: Draft) -> bool:
+        """The two quotations sit in one paragraph either side of the cue of exactly one of them,
+        with only a short attribution between ("Tulsa police Chief Chuck Jordan said Monday.")."""
+        attributed = [d for d in (first, second) if d.attribution is not None]
+        lone = [d for d in (first, second) if d.attribution is None and d.speaker_span is None]
+        if len(attributed) != 1 or len(lone) != 1 or first.span[1] > second.span[0]:
+            return False
+        cue = attributed[0].attribution.cue_span
+        gap = self.text[first.span[1]:second.span[0]]
+        return first.span[1] <= cue[0] and cue[1] <= second.span[0] and "\n" not in gap \
+            and len(gap.split()) <= MAX_SPLIT_WORDS
 
     def _finish(self) -> list[Quote]:
         unique: dict[tuple[int, int], Draft] = {}

@@ -197,8 +197,32 @@ def _content_span(text: str, token: Token, children: list[Token], clause: ParseS
     if len(children) == 1 and children[0].tag_ in ("WDT", "WP") and not list(children[0].children):
         return None  # "…, which investigators blamed": a bare relative pronoun holds no content
     start, end = clip_to_paragraph(text, token_range(children), token.idx)
+    end = min(end, _aside_start(children, end))
     span = trim(text, start, end, keep="\"“”'’«»")
     return span if span[1] > span[0] else None
+
+
+def _aside_start(children: list[Token], end: int) -> int:
+    """Where a reporter's aside closing the content begins: a comma before an apposition (", the
+    presumed favourite") or a participle clause (", forcing them to …") that runs to the content's
+    end. Non-restrictive relative clauses (", which …") are kept: on polnear_dev cutting them lost
+    8 quotes at 0.8 overlap for 5 gained, where appositions gained 4 for 1 lost."""
+    for tok in sorted((t for c in children for t in c.subtree), key=lambda t: t.i):
+        if not _is_aside(tok) or tok.i == 0:
+            continue
+        comma = tok.doc[tok.left_edge.i - 1]
+        right = tok.right_edge
+        if comma.text == "," and right.idx + len(right) >= end - 1 and comma.idx > children[0].left_edge.idx:
+            return comma.idx
+    return end
+
+
+def _is_aside(token: Token) -> bool:
+    if token.dep_ in ("advcl", "acl"):
+        return token.tag_ == "VBG" and token.left_edge is token
+    # an "apposition" holding a conjunction is a list the parser split ("fairness, the closure
+    # of loopholes and relief")
+    return token.dep_ == "appos" and not any(t.dep_ == "cc" for t in token.subtree)
 
 
 def according_attribution(text: str, token: Token) -> Attribution | None:
