@@ -73,15 +73,22 @@ def test_a_noun_phrase_after_a_speech_verb_is_no_quote(parsed):
     assert quotes_of(parsed, text) == []
 
 
+def test_a_promise_to_act_is_an_indirect_quote(parsed):
+    text = "The company pledged to rehire every worker by the end of the year."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("to rehire every worker by the end of the year", "indirect", "speech",
+                                "The company", "pledged")
+
+
 def test_an_intention_is_no_quote(parsed):
     text = "The charity intends to open a new shelter in the spring, and the council plans to help."
     assert quotes_of(parsed, text) == []
 
 
-def test_a_to_clause_after_a_request_is_an_indirect_quote(parsed):
+def test_a_to_clause_after_a_request_is_an_indirect_quote_with_who_is_asked(parsed):
     text = "The governor urged residents to leave the coast before the storm."
     (q,) = quotes_of(parsed, text)
-    assert summary(text, q) == ("to leave the coast before the storm", "indirect", "speech",
+    assert summary(text, q) == ("residents to leave the coast before the storm", "indirect", "speech",
                                 "The governor", "urged")
 
 

@@ -39,18 +39,18 @@ def test_call_for_a_noun_phrase_holds_no_content(parsed):
     assert text[slice(*a.cue_span)] == "called for"
 
 
-def test_call_on_takes_the_to_clause_as_a_request(parsed):
+def test_call_on_takes_who_is_called_on_and_the_to_clause_as_a_request(parsed):
     text, found = attributions(parsed, "The union called on employers to raise wages by May.")
     (a,) = found
-    assert text[slice(*a.content)] == "to raise wages by May"
+    assert text[slice(*a.content)] == "employers to raise wages by May"
     assert text[slice(*a.cue_span)] == "called on"
     assert (a.frame, a.mode) == ("infinitive", "speech")
 
 
-def test_an_urged_to_clause_is_content_and_the_hearer_is_not(parsed):
+def test_an_urged_to_clause_is_content_with_its_hearer_as_subject(parsed):
     text, found = attributions(parsed, "The minister urged the rebels to lay down their weapons.")
     (a,) = found
-    assert text[slice(*a.content)] == "to lay down their weapons"
+    assert text[slice(*a.content)] == "the rebels to lay down their weapons"
     assert text[slice(*a.source_span)] == "The minister"
 
 

@@ -110,11 +110,14 @@ def content_children(cue_token: Token, cue: Cue) -> tuple[list[Token], str]:
         return clauses, "clause"
     infinitives = [c for c in kids if c.dep_ == "xcomp" and _is_to_clause(c)]
     if "prep" in cue.frames:
-        # "called on X to act": the request is the to-clause; "called for a ceasefire" holds none
-        has_particle = any(c.dep_ in ("prep", "prt") and c.lower_ == cue.particle for c in kids)
-        return (infinitives, "infinitive") if has_particle and infinitives else ([], "prep")
+        # "called on X to act": the request is X acting; "called for a ceasefire" holds none
+        preps = [c for c in kids if c.dep_ in ("prep", "prt") and c.lower_ == cue.particle]
+        hearers = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+        return (hearers + infinitives, "infinitive") if preps and infinitives else ([], "prep")
     if "infinitive" in cue.frames and infinitives:
-        return infinitives, "infinitive"
+        # "urged Washington to abandon the plan": who is asked is the subject of what is asked
+        hearers = [o for o in objects if o.i < infinitives[0].i] if "recipient" in cue.frames else []
+        return hearers + infinitives, "infinitive"
     if "object" in cue.frames and "recipient" not in cue.frames and objects:
         return objects, "object"
     return [], "clause"
