@@ -171,3 +171,29 @@ def test_a_reporters_apposition_closing_the_content_is_left_out(parsed):
     text = "The senator said she would not support Mr. Ruiz, the governor's favourite for the post."
     (q,) = quotes_of(parsed, text)
     assert summary(text, q) == ("she would not support Mr. Ruiz", "indirect", "speech", "The senator", "said")
+
+
+def test_calling_something_something_is_a_claim(parsed):
+    text = "The opposition leader called the new tax a betrayal of the middle class."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("the new tax a betrayal of the middle class", "indirect", "speech",
+                                "The opposition leader", "called")
+
+
+def test_describing_something_as_something_is_a_claim(parsed):
+    text = "The ambassador described the border incident as a deliberate provocation."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("the border incident as a deliberate provocation", "indirect", "speech",
+                                "The ambassador", "described")
+
+
+def test_an_accusation_of_doing_something_is_a_claim(parsed):
+    text = "The union accused the company of lying to safety inspectors."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("the company of lying to safety inspectors", "indirect", "speech",
+                                "The union", "accused")
+
+
+def test_a_name_given_by_called_is_no_quote(parsed):
+    text = "A charity called Open Doors runs the shelter. Officials called the police on Sunday."
+    assert quotes_of(parsed, text) == []

@@ -118,9 +118,43 @@ def content_children(cue_token: Token, cue: Cue) -> tuple[list[Token], str]:
         # "urged Washington to abandon the plan": who is asked is the subject of what is asked
         hearers = [o for o in objects if o.i < infinitives[0].i] if "recipient" in cue.frames else []
         return hearers + infinitives, "infinitive"
+    if objects and "predicate" in cue.frames and not _named_as(cue_token, objects):
+        predicate = _small_clause_predicate(cue_token, objects)
+        if predicate is not None:
+            return objects + predicate, "predicate"
     if "object" in cue.frames and "recipient" not in cue.frames and objects:
         return objects, "object"
     return [], "clause"
+
+
+def _named_as(cue_token: Token, objects: list[Token]) -> bool:
+    """'a group called X', 'what he called tribalism': a name or the reporter's phrase, no claim."""
+    if cue_token.dep_ == "acl" and cue_token.tag_ == "VBN":
+        return True
+    return any(t.tag_ in ("WP", "WDT") or (t.lower_ == "that" and t.dep_ == "dobj")
+               for o in objects for t in (o, o.left_edge))
+
+
+def _small_clause_predicate(cue_token: Token, objects: list[Token]) -> list[Token] | None:
+    """What makes an object a proposition: 'called the charges unsubstantiated', 'called climate
+    change a hoax', 'described the plan as a gamble', 'accused the company of hiding losses'.
+    None when the object stands alone ("criticised the plan"), which is no quote."""
+    if any(o.dep_ == "oprd" for o in objects) or sum(o.dep_ == "dobj" for o in objects) >= 2:
+        return []
+    first = min(o.i for o in objects)
+    for child in [*cue_token.children, *(c for o in objects for c in o.children)]:
+        if child.dep_ != "prep" or child.i < first:
+            continue
+        if child.lower_ == "as" and child.head.i == cue_token.i and list(child.children):
+            return [child]
+        if child.lower_ in ("of", "for") and _holds_gerund(child):
+            return [child]
+    return None
+
+
+def _holds_gerund(prep: Token) -> bool:
+    """'of lying to inspectors', 'for being dishonest': a deed, not a thing ('for the plan')."""
+    return any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in prep.children)
 
 
 def _is_to_clause(token: Token) -> bool:
@@ -222,7 +256,7 @@ def _aside_start(children: list[Token], end: int) -> int:
 
 def _is_aside(token: Token) -> bool:
     if token.dep_ in ("advcl", "acl"):
-        return token.tag_ == "VBG" and token.left_edge is token
+        return token.tag_ == "VBG" and token.left_edge.i == token.i
     # an "apposition" holding a conjunction is a list the parser split ("fairness, the closure
     # of loopholes and relief")
     return token.dep_ == "appos" and not any(t.dep_ == "cc" for t in token.subtree)

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-FRAMES = frozenset({"clause", "object", "infinitive", "prep", "recipient"})
-"""Where a cue's content may sit: a that-clause or speech, a noun phrase, a to-clause, a particle's
+FRAMES = frozenset({"clause", "object", "predicate", "infinitive", "prep", "recipient"})
+"""Where a cue's content may sit: a that-clause or speech, a noun phrase, a noun phrase with its
+predicate ("called X a hoax"), a to-clause, a particle's
 object; ``recipient`` marks a cue whose direct object is the hearer ("told reporters")."""
 ATTRIBUTIONS = ("speech", "writing", "thought", "perception")
 """How a source came by the content it is credited with: the output's ``quotes[].attribution``."""
