@@ -9,6 +9,7 @@ from communique.quotes.attribution import Attribution, find_attributions
 from communique.quotes.channels import Channel, as_outlet, find_channel, load_channels
 from communique.quotes.colon import LineSpeech, find_line_speech, is_one_word_label, names_speaker
 from communique.quotes.cues import load_cues
+from communique.quotes.hearsay import find_hearsay
 from communique.quotes.marks import QuoteMarkSpan, find_quote_marks
 from communique.quotes.modes import SPEECH, WRITING, quote_mode, written_media
 
@@ -80,6 +81,7 @@ class QuoteAssembler:
 
     def _attributions(self) -> list[Attribution]:
         found = list(find_attributions(self.article.doc, self.text, load_cues()))
+        found += find_hearsay(self.article.doc, self.text)
         cues = {a.cue.i for a in found if not a.according}
         lexicon = load_channels()
         kept = []
