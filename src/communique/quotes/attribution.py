@@ -235,6 +235,9 @@ def _content_span(text: str, token: Token, children: list[Token], clause: ParseS
         return None  # "…, which investigators blamed": a bare relative pronoun holds no content
     start, end = clip_to_paragraph(text, token_range(children), token.idx)
     end = min(end, _aside_start(children, end))
+    semicolon = text.find(";", start, end)
+    if semicolon > start:  # "…was not intentional; they learned on Friday": the reporter's clause
+        end = semicolon
     span = trim(text, start, end, keep="\"“”'’«»")
     return span if span[1] > span[0] else None
 
