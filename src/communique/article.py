@@ -41,6 +41,8 @@ class Quote:
     cue_span: Span | None = None
     channel: str | None = None
     channel_span: Span | None = None
+    attribution: str = "speech"
+    pieces: list[Span] = field(default_factory=list)
 
 
 @dataclass(slots=True)

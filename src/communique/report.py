@@ -49,10 +49,10 @@ def entity_line(entity: Entity) -> str:
 
 
 def quote_line(article: Article, quote: Quote) -> str:
-    """``Q1 Speaker (via Channel, direct): “text”``."""
+    """``Q1 Speaker (via Channel, direct, speech): “text”``."""
     speaker = name_of(article, quote.speaker) if quote.speaker else speaker_text(article, quote)
     via = f"via {quote.channel}, " if quote.channel else ""
-    return f"{quote.id} {speaker} ({via}{quote.kind}): “{shorten(quote.text)}”"
+    return f"{quote.id} {speaker} ({via}{quote.kind}, {quote.attribution}): “{shorten(quote.text)}”"
 
 
 def speaker_text(article: Article, quote: Quote) -> str:

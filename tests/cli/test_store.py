@@ -237,6 +237,17 @@ def test_quotes_command_finds_the_ministers_words(real_store):
     assert any("keep talking" in row["text"] and row["kind"] == "direct" for row in rows)
 
 
+def test_quotes_command_lists_speech_and_writing_unless_asked(real_store):
+    folder, db, _ = real_store
+    said = communique("quotes", "--db", str(db), "--format", "jsonl", cwd=folder)
+    every = communique("quotes", "--db", str(db), "--format", "jsonl", "--attribution", "all", cwd=folder)
+    kinds = [json.loads(line)["attribution"] for line in said.stdout.decode().splitlines()]
+    assert kinds and set(kinds) <= {"speech", "writing"}
+    assert len(every.stdout.decode().splitlines()) >= len(kinds)
+    wrong = communique("quotes", "--db", str(db), "--attribution", "rumour", cwd=folder)
+    assert wrong.returncode == 2 and b"rumour" in wrong.stderr
+
+
 def test_export_writes_contract_lines_and_a_parquet_table(real_store):
     folder, db, _ = real_store
     lines = communique("export", "--db", str(db), cwd=folder).stdout.decode().splitlines()

@@ -32,11 +32,42 @@ def test_according_to_names_the_source_and_leaves_the_clause(parsed):
     assert text[slice(*a.content)] == "Wheat prices rose by a third"
 
 
-def test_call_for_takes_the_object_of_its_particle(parsed):
+def test_call_for_a_noun_phrase_holds_no_content(parsed):
     text, found = attributions(parsed, "The union called for a new wage deal.")
     (a,) = found
-    assert text[slice(*a.content)] == "a new wage deal"
+    assert a.content is None
     assert text[slice(*a.cue_span)] == "called for"
+
+
+def test_call_on_takes_who_is_called_on_and_the_to_clause_as_a_request(parsed):
+    text, found = attributions(parsed, "The union called on employers to raise wages by May.")
+    (a,) = found
+    assert text[slice(*a.content)] == "employers to raise wages by May"
+    assert text[slice(*a.cue_span)] == "called on"
+    assert (a.frame, a.mode) == ("infinitive", "speech")
+
+
+def test_an_urged_to_clause_is_content_with_its_hearer_as_subject(parsed):
+    text, found = attributions(parsed, "The minister urged the rebels to lay down their weapons.")
+    (a,) = found
+    assert text[slice(*a.content)] == "the rebels to lay down their weapons"
+    assert text[slice(*a.source_span)] == "The minister"
+
+
+def test_an_intention_to_act_is_no_attribution_content(parsed):
+    _, found = attributions(parsed, "The charity intends to open a new shelter in the spring.")
+    assert all(a.content is None for a in found)
+
+
+def test_a_bare_noun_phrase_object_is_marked_as_an_object(parsed):
+    _, found = attributions(parsed, "The minister welcomed the agreement on Tuesday.")
+    assert all(a.content is None or a.frame == "object" for a in found)
+
+
+def test_belief_verbs_carry_thought_and_tweets_writing(parsed):
+    _, found = attributions(parsed, "Analysts believe that rates will fall. "
+                            "The senator tweeted that the bill was dead.")
+    assert [(a.cue.text, a.mode) for a in found] == [("believe", "thought"), ("tweeted", "writing")]
 
 
 def test_recipient_of_tell_is_not_content(parsed):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from communique.quotes.colon import find_line_speech
+from communique.quotes.colon import find_line_speech, is_one_word_label, names_speaker
 
 
 def spans(text):
@@ -26,3 +26,15 @@ def test_labels_times_and_lower_case_leads_are_not_speech():
             "He said: we will come back with an offer\n"
             "Mendes: Yes\n")
     assert spans(text) == []
+
+
+def test_one_word_labels_speakers_and_several_words_a_heading():
+    assert is_one_word_label("WALLACE") and is_one_word_label("Mendes")
+    assert not is_one_word_label("FARM TRADE TALKS")
+
+
+def test_a_label_names_a_speaker_only_when_a_mention_covers_it():
+    label = (0, 9)  # "Lina Park"
+    assert names_speaker(label, [(0, 9)], "person")
+    assert not names_speaker(label, [(0, 4)], "person")  # "Lina" alone
+    assert not names_speaker(label, [(0, 9)], "place")

@@ -29,5 +29,17 @@ def test_unknown_frame_is_reported_with_its_line():
         read_cues("# comment\nsay\tshouting\tspeech\n")
 
 
+def test_the_attribution_column_says_how_the_source_came_by_the_content():
+    lexicon = load_cues()
+    modes = {lemma: lexicon.cues_for(lemma)[0].mode for lemma in ("say", "tweet", "believe", "show")}
+    assert modes == {"say": "speech", "tweet": "writing", "believe": "thought", "show": "perception"}
+
+
+def test_a_line_without_attribution_is_speech_and_an_unknown_one_is_an_error():
+    assert read_cues("mutter\tclause\tspeech\n").cues_for("mutter")[0].mode == "speech"
+    with pytest.raises(CueLexiconError, match="line 1"):
+        read_cues("mutter\tclause\tspeech\trumour\n")
+
+
 def test_unknown_lemma_has_no_cues():
     assert load_cues().cues_for("swim") == ()

@@ -109,3 +109,26 @@ def test_a_place_stored_without_a_gazetteer_id_is_marked_approximate_on_upgrade(
         rows = dict(connection.execute(text("SELECT id, approximate FROM places ORDER BY id")).all())
     assert {key: bool(value) for key, value in rows.items()} == {"P1": True, "P2": False}
     engine.dispose()
+
+
+def test_quotes_stored_before_attribution_read_as_speech_after_upgrade(tmp_path):
+    # before revision 0004 no quote carried an attribution; the contract reads none as speech
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    old = create_engine(url)
+    config = migration_config()
+    with old.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0003")
+        connection.execute(text(
+            "INSERT INTO articles (key, content_hash, doc_id, published_inferred, text, pipeline, "
+            "ingested_at) VALUES ('k', 'h', 'd', 0, 'The mayor said the dam would hold.', 'p', "
+            "CURRENT_TIMESTAMP)"))
+        connection.execute(text(
+            "INSERT INTO quotes (article_id, id, start, \"end\", text, kind) "
+            "VALUES (1, 'Q1', 15, 33, 'the dam would hold', 'indirect')"))
+    old.dispose()
+    engine = open_store(url)
+    with engine.connect() as connection:
+        row = connection.execute(text("SELECT attribution, pieces FROM quotes")).one()
+    assert tuple(row) == ("speech", None)
+    engine.dispose()

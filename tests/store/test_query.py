@@ -57,6 +57,7 @@ def accusation() -> Article:
                 None,
                 "Telegram",
                 (text.index("Telegram"), text.index("Telegram") + 8),
+                attribution="writing",
             )
         ],
         events=[
@@ -136,8 +137,8 @@ def test_an_event_without_a_date_is_placed_by_its_article(engine, article):
 
 def test_a_quote_row_names_its_speaker_and_channel(filled):
     rows = list(quote_rows(filled, QuoteFilter(channel="telegram")))
-    assert [(r["speaker"], r["speaker_text"], r["kind"]) for r in rows] == [
-        ("Maria Zakharova", "Maria Zakharova", "indirect")
+    assert [(r["speaker"], r["speaker_text"], r["kind"], r["attribution"]) for r in rows] == [
+        ("Maria Zakharova", "Maria Zakharova", "indirect", "writing")
     ]
     assert list(rows[0]) == [name for name, _ in QUOTE_COLUMNS]
 
@@ -150,6 +151,9 @@ def test_a_quote_row_names_its_speaker_and_channel(filled):
         ({"speaker": "NOR"}, ["Norway's foreign minister"]),
         ({"channel": "NRK"}, ["Norway's foreign minister"]),
         ({"since": "2022-02-01"}, ["Maria Zakharova"]),
+        ({"attribution": ("writing",)}, ["Maria Zakharova"]),
+        ({"attribution": ("speech", "writing")}, ["Norway's foreign minister", "Maria Zakharova"]),
+        ({"attribution": ("thought", "perception")}, []),
     ],
 )
 def test_quote_filters(filled, wanted, speakers):

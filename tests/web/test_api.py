@@ -120,6 +120,15 @@ def test_quotes_by_speaker_channel_and_outlet(linked_client):
     assert linked_client.get("/api/quotes", params={"outlet": "elsewhere"}).json()["total"] == 0
 
 
+def test_quotes_are_filtered_by_attribution_speech_and_writing_by_default(linked_client):
+    def total(**params):
+        return linked_client.get("/api/quotes", params=params).json()["total"]
+
+    assert total() == total(attribution="all") == total(attribution="speech") == 1
+    assert total(attribution="thought,perception") == 0
+    assert linked_client.get("/api/quotes", params={"attribution": "rumour"}).status_code == 422
+
+
 def test_quote_facets_count_speakers_and_channels(linked_client):
     facets = linked_client.get("/api/quotes/facets").json()
     assert facets["speakers"] == [{"name": "Estonia", "quotes": 1}]

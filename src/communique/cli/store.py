@@ -164,6 +164,9 @@ def add_quotes(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--speaker", metavar="WHO", help="part of the speaker's name (any case), or a "
                         "country or CAMEO code prefix")
     parser.add_argument("--channel", metavar="NAME", help="part of the channel's name (any case)")
+    parser.add_argument("--attribution", metavar="KINDS", default="speech,writing",
+                        help="comma-separated attributions to list, of speech, writing, thought, "
+                        "perception, or 'all' (default: speech,writing)")
     add_period_options(parser)
     add_output_options(parser, ("table", "csv", "jsonl"))
     parser.set_defaults(func=quotes, prog=parser.prog)
@@ -363,7 +366,22 @@ TABLE_EVENT_COLUMNS = [(name, str) for name in (
     "date", "plover", "cameo", "source", "target", "location", "modality", "trigger", "article")]
 """What ``events --format table`` shows; csv and jsonl carry every column."""
 
-TABLE_QUOTE_COLUMNS = [(name, str) for name in ("published", "speaker", "kind", "channel", "text", "article")]
+TABLE_QUOTE_COLUMNS = [(name, str) for name in (
+    "published", "speaker", "kind", "attribution", "channel", "text", "article")]
+
+
+def checked_attributions(value: str) -> tuple[str, ...]:
+    """``--attribution``'s kinds, checked: 'speech,writing', or 'all' for every kind."""
+    from communique.quotes.cues import ATTRIBUTIONS
+
+    if value.strip().lower() == "all":
+        return ATTRIBUTIONS
+    kinds = tuple(k.strip().lower() for k in value.split(",") if k.strip())
+    unknown = [k for k in kinds if k not in ATTRIBUTIONS]
+    if unknown or not kinds:
+        raise UsageError(f"--attribution: unknown kind {', '.join(unknown) or value!r}; "
+                         f"use any of {', '.join(ATTRIBUTIONS)}, or all")
+    return kinds
 
 
 def quotes(args: argparse.Namespace) -> int:
@@ -373,6 +391,7 @@ def quotes(args: argparse.Namespace) -> int:
     wanted = QuoteFilter(
         speaker=args.speaker, channel=args.channel, since=checked_date(args.since, "--since"),
         until=checked_date(args.until, "--until"), limit=args.limit,
+        attribution=checked_attributions(args.attribution),
     )
     engine = open_db(args, create=False)
     try:

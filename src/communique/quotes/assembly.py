@@ -7,16 +7,23 @@ from dataclasses import dataclass, field
 from communique.article import Article, Entity, Quote
 from communique.quotes.attribution import Attribution, find_attributions
 from communique.quotes.channels import Channel, as_outlet, find_channel, load_channels
-from communique.quotes.colon import find_line_speech
+from communique.quotes.colon import LineSpeech, find_line_speech, is_one_word_label, names_speaker
 from communique.quotes.cues import load_cues
+from communique.quotes.hearsay import find_hearsay
 from communique.quotes.marks import QuoteMarkSpan, find_quote_marks
+from communique.quotes.modes import SPEECH, WRITING, quote_mode, written_media
 
 DIRECT_SHARE = 0.6
 """A content clause at least this much inside quote marks is a direct quote; less is mixed.
 Set by hand, checked on the first 300 articles of quotes/polnear_train."""
+REPORTING_OPENERS = frozenset({"that", "whether", "if"})
+"""Words that open a reported clause: content starting with one outside the marks is not direct."""
 GLUE_BEFORE = " ,;:—–-\n\t"
 GLUE_AFTER = " ,;:.—–-\n\t"
 """What may stand between a quotation and its attribution clause: '“…,” he said. “…”'."""
+MAX_SPLIT_WORDS = 12
+"""At most this many words between the two halves of a split quote: a speaker with a title and a
+cue with a day ("Tulsa police Chief Chuck Jordan said Monday."). Set by hand from polnear_dev."""
 MIN_LONE_WORDS = 5
 """An unattributed quotation shorter than this is a title or scare quote, not speech
 (chosen by hand from reading PolNeAR train output; not swept)."""
@@ -34,6 +41,7 @@ class Draft:
     speaker_span: tuple[int, int] | None = None
     channel: Channel | None = None
     cue_span: tuple[int, int] | None = None  # set for a "Name: ..." line, which has no attribution
+    mode: str | None = None  # set for a "Name: ..." line: writing under "Poll:", "Report:"
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -68,10 +76,12 @@ class QuoteAssembler:
         self._continue_paragraphs()
         self._line_speech()
         self._lone_quotes()
+        self._join_split_quotes()
         return self._finish()
 
     def _attributions(self) -> list[Attribution]:
         found = list(find_attributions(self.article.doc, self.text, load_cues()))
+        found += find_hearsay(self.article.doc, self.text)
         cues = {a.cue.i for a in found if not a.according}
         lexicon = load_channels()
         kept = []
@@ -97,19 +107,36 @@ class QuoteAssembler:
         if self._inside_mark(attribution.cue.idx):
             return  # "I think …" inside a quotation is the quoted speaker's, not a source of it
         if content is None:
-            self.drafts.append(Draft(attribution.clause, "direct", attribution))
+            if attribution.mode != "perception":  # "she didn't need to hear more. “…”" is no source
+                self.drafts.append(Draft(attribution.clause, "direct", attribution))
             return
         inside = self._marks_in(content)
         covered = sum(_overlap(content, (self.marks[i].start, self.marks[i].end)) for i in inside)
         span, kind = content, "indirect"
-        if inside and covered >= DIRECT_SHARE * (content[1] - content[0]):
+        if inside and covered >= DIRECT_SHARE * (content[1] - content[0]) and \
+                not self._opens_reported_clause(content, inside):
             kind = "direct"
             for i in inside:
                 span = _union(span, self.marks[i])
         elif inside:
             kind = "mixed"
+            # a quotation that opens inside the clause ends with it: '… would "raise tension."'
+            ends = [self.marks[i].end for i in inside if self.marks[i].start >= content[0]]
+            span = (content[0], max([content[1], *ends]))
+        if attribution.frame == "object" and kind != "direct":
+            # "criticised the plan", "welcomed the agreement": a noun phrase is no proposition;
+            # only words quoted as the object ('tweeted "…"') are. Quotations beside the clause
+            # may still be this source's ('"…," he said of the plan').
+            self.drafts.append(Draft(attribution.clause, "direct", attribution))
+            return
         self.claimed.update(inside)
         self.drafts.append(Draft(span, kind, attribution, marks=inside))
+
+    def _opens_reported_clause(self, content: tuple[int, int], inside: list[int]) -> bool:
+        """'that the patrols would "raise tension …"': words the reporter wrote before the quotation
+        (a complementiser, a subject) make the quote mixed however much of it is quoted."""
+        words = self.text[content[0]:self.marks[inside[0]].start].split()
+        return bool(words) and words[0].lower() in REPORTING_OPENERS
 
     def _attach_adjacent(self, draft: Draft) -> None:
         """Quotations right before or after the attribution clause belong to it (split quotes)."""
@@ -149,14 +176,24 @@ class QuoteAssembler:
         """ "Pence: Flowers won't be at the debate", "WALLACE: Let's start ...": a line of speech
         under a name, unless a quote found from the parse already covers it."""
         for line in find_line_speech(self.text):
+            if not self._labels_speaker(line):
+                continue  # "US-CHINA TRADE: …", "Stealth Over Health: …": a heading, not speech
             content = line.content
             if any(_overlap(content, d.span) * 2 > content[1] - content[0] for d in self.drafts):
                 continue
             inside = [i for i in self._marks_in(content) if i not in self.claimed]
             self.claimed.update(inside)
             speaker = self.article.entity_at(*line.name)
+            label = self.text[line.name[0]:line.name[1]].lower()
             self.drafts.append(Draft(content, "direct", None, marks=inside, speaker=speaker,
-                                     speaker_span=line.name, cue_span=line.cue))
+                                     speaker_span=line.name, cue_span=line.cue,
+                                     mode=WRITING if label in written_media() else SPEECH))
+
+    def _labels_speaker(self, line: LineSpeech) -> bool:
+        if is_one_word_label(self.text[line.name[0]:line.name[1]]):
+            return True
+        entity = self.article.entity_at(*line.name)
+        return entity is not None and names_speaker(line.name, entity.mentions, entity.kind)
 
     def _lone_quotes(self) -> None:
         """Speech-like quotations nobody was found to say: kept, with the last speaker."""
@@ -168,6 +205,35 @@ class QuoteAssembler:
                 continue
             self.drafts.append(Draft((mark.start, mark.end), "direct", None, marks=[i]))
             self.claimed.add(i)
+
+    def _join_split_quotes(self) -> None:
+        """'"…," Mr. Obama said, "and …"': two quotations around one attribution are one quote,
+        whichever of the two the parse gave the attribution to. One pass over neighbours."""
+        ordered = sorted((d for d in self.drafts if d.kind == "direct" and d.marks), key=lambda d: d.span)
+        joined: set[int] = set()
+        previous: Draft | None = None
+        for draft in ordered:
+            if previous is not None and self._split_by_attribution(previous, draft):
+                keep, lone = (previous, draft) if previous.attribution is not None else (draft, previous)
+                keep.span = (previous.span[0], draft.span[1])
+                keep.marks = sorted(previous.marks + draft.marks)
+                joined.add(id(lone))
+                previous = keep
+                continue
+            previous = draft
+        self.drafts = [d for d in self.drafts if id(d) not in joined]
+
+    def _split_by_attribution(self, first: Draft, second: Draft) -> bool:
+        """The two quotations sit in one paragraph either side of the cue of exactly one of them,
+        with only a short attribution between ("Tulsa police Chief Chuck Jordan said Monday.")."""
+        attributed = [d for d in (first, second) if d.attribution is not None]
+        lone = [d for d in (first, second) if d.attribution is None and d.speaker_span is None]
+        if len(attributed) != 1 or len(lone) != 1 or first.span[1] > second.span[0]:
+            return False
+        cue = attributed[0].attribution.cue_span
+        gap = self.text[first.span[1]:second.span[0]]
+        return first.span[1] <= cue[0] and cue[1] <= second.span[0] and "\n" not in gap \
+            and len(gap.split()) <= MAX_SPLIT_WORDS
 
     def _finish(self) -> list[Quote]:
         unique: dict[tuple[int, int], Draft] = {}
@@ -217,6 +283,19 @@ class QuoteAssembler:
         else:
             draft.channel = find_channel(attribution.cue, lexicon, self._entity_kind)
 
+    def _pieces(self, draft: Draft) -> list[tuple[int, int]]:
+        """The quoted stretches of a quote: each quotation of a direct quote split by its
+        attribution ('"…," he said, "…"'), else the one span."""
+        if draft.kind != "direct" or len(draft.marks) < 2:
+            return [draft.span]
+        pieces: list[tuple[int, int]] = []
+        for start, end in sorted((self.marks[i].start, self.marks[i].end) for i in draft.marks):
+            if pieces and start <= pieces[-1][1]:
+                pieces[-1] = (pieces[-1][0], max(end, pieces[-1][1]))
+            else:
+                pieces.append((start, end))
+        return pieces
+
     def _quote(self, draft: Draft, number: int) -> Quote:
         start, end = draft.span
         attribution = draft.attribution
@@ -231,6 +310,8 @@ class QuoteAssembler:
             cue_span=attribution.cue_span if attribution is not None else draft.cue_span,
             channel=channel.name if channel is not None else None,
             channel_span=channel.span if channel is not None else None,
+            attribution=draft.mode or quote_mode(attribution, channel),
+            pieces=self._pieces(draft),
         )
 
 

@@ -31,6 +31,8 @@ class Attribution:
     clause: ParseSpan = (0, 0)
     according: bool = False
     channel_tokens: list[Token] = field(default_factory=list)
+    frame: str = "clause"
+    mode: str = "speech"
 
 
 def trim(text: str, start: int, end: int, keep: str = "") -> ParseSpan:
@@ -96,23 +98,68 @@ def match_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
     return next((cue for cue in cues if cue.particle is None), None)
 
 
-def content_children(cue_token: Token, cue: Cue) -> list[Token]:
-    """The children that hold the content, by the cue's frames: clause first, then the rest."""
+def content_children(cue_token: Token, cue: Cue) -> tuple[list[Token], str]:
+    """The children that hold the content and the frame they fill: a clause first, then a to-clause
+    of request or promise, then an object (which is content only when quoted, see assembly)."""
     kids = list(cue_token.children)
     clauses = [c for c in kids if c.dep_ in ("ccomp", "parataxis") and c.i > cue_token.i] \
         or [c for c in kids if c.dep_ == "ccomp"]
     clauses = clauses or _misattached_clauses(kids)
     objects = [c for c in kids if c.dep_ in ("dobj", "oprd")]
     if "clause" in cue.frames and clauses:
-        keep = [o for o in objects if "recipient" not in cue.frames and o.i > cue_token.i]
-        return keep + clauses
+        return clauses, "clause"
+    infinitives = [c for c in kids if c.dep_ == "xcomp" and _is_to_clause(c)]
     if "prep" in cue.frames:
+        # "called on X to act": the request is X acting; "called for a ceasefire" holds none
         preps = [c for c in kids if c.dep_ in ("prep", "prt") and c.lower_ == cue.particle]
-        pobjs = [g for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp")]
-        return pobjs + [c for c in kids if c.dep_ == "xcomp"] if pobjs else []
-    chosen = [c for c in objects if "object" in cue.frames and "recipient" not in cue.frames]
-    chosen += [c for c in kids if c.dep_ == "xcomp" and "infinitive" in cue.frames]
-    return chosen
+        hearers = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+        return (hearers + infinitives, "infinitive") if preps and infinitives else ([], "prep")
+    if "infinitive" in cue.frames and infinitives:
+        # "urged Washington to abandon the plan": who is asked is the subject of what is asked
+        hearers = [o for o in objects if o.i < infinitives[0].i] if "recipient" in cue.frames else []
+        return hearers + infinitives, "infinitive"
+    if objects and "predicate" in cue.frames and not _named_as(cue_token, objects):
+        predicate = _small_clause_predicate(cue_token, objects)
+        if predicate is not None:
+            return objects + predicate, "predicate"
+    if "object" in cue.frames and "recipient" not in cue.frames and objects:
+        return objects, "object"
+    return [], "clause"
+
+
+def _named_as(cue_token: Token, objects: list[Token]) -> bool:
+    """'a group called X', 'what he called tribalism': a name or the reporter's phrase, no claim."""
+    if cue_token.dep_ == "acl" and cue_token.tag_ == "VBN":
+        return True
+    return any(t.tag_ in ("WP", "WDT") or (t.lower_ == "that" and t.dep_ == "dobj")
+               for o in objects for t in (o, o.left_edge))
+
+
+def _small_clause_predicate(cue_token: Token, objects: list[Token]) -> list[Token] | None:
+    """What makes an object a proposition: 'called the charges unsubstantiated', 'called climate
+    change a hoax', 'described the plan as a gamble', 'accused the company of hiding losses'.
+    None when the object stands alone ("criticised the plan"), which is no quote."""
+    if any(o.dep_ == "oprd" for o in objects) or sum(o.dep_ == "dobj" for o in objects) >= 2:
+        return []
+    first = min(o.i for o in objects)
+    for child in [*cue_token.children, *(c for o in objects for c in o.children)]:
+        if child.dep_ != "prep" or child.i < first:
+            continue
+        if child.lower_ == "as" and child.head.i == cue_token.i and list(child.children):
+            return [child]
+        if child.lower_ in ("of", "for") and _holds_gerund(child):
+            return [child]
+    return None
+
+
+def _holds_gerund(prep: Token) -> bool:
+    """'of lying to inspectors', 'for being dishonest': a deed, not a thing ('for the plan')."""
+    return any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in prep.children)
+
+
+def _is_to_clause(token: Token) -> bool:
+    """An xcomp that is a verb phrase with its own 'to' ("to abandon the plan"), not a predicate."""
+    return token.pos_ in CUE_POS and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _misattached_clauses(kids: list[Token]) -> list[Token]:
@@ -161,7 +208,7 @@ def attribution_for(text: str, token: Token, lexicon: CueLexicon) -> Attribution
     if subject is not None and subject.lower_ in ("it", "there") and token.dep_ != "conj" \
             and any(c.dep_ in ("expl",) for c in token.children):
         return None
-    children = content_children(token, cue)
+    children, frame = content_children(token, cue)
     clause = clause_extent(token, subject, children)
     content = _content_span(text, token, children, clause)
     if content is None and subject is None:
@@ -173,6 +220,8 @@ def attribution_for(text: str, token: Token, lexicon: CueLexicon) -> Attribution
         subject=subject,
         source_span=source_span(text, subject) if subject is not None else None,
         clause=clause,
+        frame=frame if children else "host",
+        mode=cue.mode,
     )
 
 
@@ -185,8 +234,35 @@ def _content_span(text: str, token: Token, children: list[Token], clause: ParseS
     if len(children) == 1 and children[0].tag_ in ("WDT", "WP") and not list(children[0].children):
         return None  # "…, which investigators blamed": a bare relative pronoun holds no content
     start, end = clip_to_paragraph(text, token_range(children), token.idx)
+    end = min(end, _aside_start(children, end))
+    semicolon = text.find(";", start, end)
+    if semicolon > start:  # "…was not intentional; they learned on Friday": the reporter's clause
+        end = semicolon
     span = trim(text, start, end, keep="\"“”'’«»")
     return span if span[1] > span[0] else None
+
+
+def _aside_start(children: list[Token], end: int) -> int:
+    """Where a reporter's aside closing the content begins: a comma before an apposition (", the
+    presumed favourite") or a participle clause (", forcing them to …") that runs to the content's
+    end. Non-restrictive relative clauses (", which …") are kept: on polnear_dev cutting them lost
+    8 quotes at 0.8 overlap for 5 gained, where appositions gained 4 for 1 lost."""
+    for tok in sorted((t for c in children for t in c.subtree), key=lambda t: t.i):
+        if not _is_aside(tok) or tok.i == 0:
+            continue
+        comma = tok.doc[tok.left_edge.i - 1]
+        right = tok.right_edge
+        if comma.text == "," and right.idx + len(right) >= end - 1 and comma.idx > children[0].left_edge.idx:
+            return comma.idx
+    return end
+
+
+def _is_aside(token: Token) -> bool:
+    if token.dep_ in ("advcl", "acl"):
+        return token.tag_ == "VBG" and token.left_edge.i == token.i
+    # an "apposition" holding a conjunction is a list the parser split ("fairness, the closure
+    # of loopholes and relief")
+    return token.dep_ == "appos" and not any(t.dep_ == "cc" for t in token.subtree)
 
 
 def according_attribution(text: str, token: Token) -> Attribution | None:
@@ -202,7 +278,7 @@ def according_attribution(text: str, token: Token) -> Attribution | None:
     phrase = token_range([token])
     content = _host_content(text, head, phrase)
     return Attribution(cue=token, cue_span=(token.idx, to.idx + len(to)), content=content,
-                       subject=pobj, source_span=source, clause=phrase, according=True)
+                       subject=pobj, source_span=source, clause=phrase, according=True, frame="host")
 
 
 def _host_content(text: str, head: Token, phrase: ParseSpan) -> ParseSpan | None:

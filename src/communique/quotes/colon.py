@@ -19,6 +19,11 @@ LINE_SPEECH = re.compile(
 """A line opening with one to four words, a colon, and the rest of the line."""
 
 MIN_CONTENT_WORDS = 3
+SPEAKER_KINDS = frozenset({"person", "organization", "igo", "group", "media", "country"})
+"""Entity kinds that can stand before a colon as the one speaking ("Pence: …", "Kremlin: …")."""
+NAMED_SHARE = 0.8
+"""Share of the label an entity mention must cover for the label to name that entity: "US-CHINA
+TRADE" holds the country "US" but is a heading, not a speaker."""
 
 
 @lru_cache(maxsize=1)
@@ -49,3 +54,18 @@ def find_line_speech(text: str) -> Iterator[LineSpeech]:
             continue
         colon = text.index(":", match.end("name"))
         yield LineSpeech(match.span("name"), (colon, colon + 1), (content_start, content_end))
+
+
+def is_one_word_label(name: str) -> bool:
+    """One word before the colon names who speaks: a headline's "Pence: …", "Poll: …", a
+    transcript's "WALLACE: …". Several words that are no name ("US-CHINA TRADE: …", "Stealth
+    Over Health: …") make a heading."""
+    return len(name.split()) == 1
+
+
+def names_speaker(name: tuple[int, int], mentions: list[tuple[int, int]], kind: str) -> bool:
+    """An entity of a speaking kind whose mention covers the label ("Pence", "Kremlin")."""
+    if kind not in SPEAKER_KINDS:
+        return False
+    length = name[1] - name[0]
+    return any(min(e, name[1]) - max(s, name[0]) >= NAMED_SHARE * length for s, e in mentions)

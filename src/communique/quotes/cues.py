@@ -1,4 +1,4 @@
-"""The cue lexicon: verbs and phrases of saying, reporting, believing and stance, with their frames."""
+"""The cue lexicon: verbs and phrases of saying, writing, believing and perceiving, with their frames."""
 
 from __future__ import annotations
 
@@ -6,9 +6,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-FRAMES = frozenset({"clause", "object", "infinitive", "prep", "recipient"})
-"""Where a cue's content may sit: a that-clause or speech, a noun phrase, a to-clause, a particle's
+FRAMES = frozenset({"clause", "object", "predicate", "infinitive", "prep", "recipient"})
+"""Where a cue's content may sit: a that-clause or speech, a noun phrase, a noun phrase with its
+predicate ("called X a hoax"), a to-clause, a particle's
 object; ``recipient`` marks a cue whose direct object is the hearer ("told reporters")."""
+ATTRIBUTIONS = ("speech", "writing", "thought", "perception")
+"""How a source came by the content it is credited with: the output's ``quotes[].attribution``."""
+REPORTED_ATTRIBUTIONS = ("speech", "writing")
+"""What people said or wrote, as media research counts quotes: the default of the quote queries."""
+MODES = frozenset(ATTRIBUTIONS)
+DEFAULT_MODE = "speech"
 
 
 class CueLexiconError(ValueError):
@@ -23,6 +30,7 @@ class Cue:
     particle: str | None
     frames: frozenset[str]
     cls: str
+    mode: str = DEFAULT_MODE
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,16 +49,18 @@ def parse_cue_line(line: str, number: int) -> Cue | None:
     if not line.strip() or line.startswith("#"):
         return None
     parts = line.rstrip("\n").split("\t")
-    if len(parts) != 3:
-        raise CueLexiconError(f"cues.tsv line {number}: expected 3 tab-separated fields, got {parts!r}")
+    if len(parts) not in (3, 4):
+        raise CueLexiconError(f"cues.tsv line {number}: expected 3 or 4 tab-separated fields, got {parts!r}")
     words = parts[0].split()
     frames = frozenset(f.strip() for f in parts[1].split(","))
-    if not words or not frames <= FRAMES:
+    mode = parts[3].strip() if len(parts) == 4 else DEFAULT_MODE
+    if not words or not frames <= FRAMES or mode not in MODES:
         raise CueLexiconError(
-            f"cues.tsv line {number}: bad cue or frames {parts!r}; frames: {sorted(FRAMES)}"
+            f"cues.tsv line {number}: bad cue, frames or attribution {parts!r}; "
+            f"frames: {sorted(FRAMES)}, attributions: {sorted(MODES)}"
         )
     particle = words[1] if len(words) > 1 else None
-    return Cue(words[0].lower(), particle, frames, parts[2].strip())
+    return Cue(words[0].lower(), particle, frames, parts[2].strip(), mode)
 
 
 def read_cues(text: str) -> CueLexicon:
@@ -62,7 +72,7 @@ def read_cues(text: str) -> CueLexicon:
             continue
         old = merged.get((cue.lemma, cue.particle))
         if old is not None:
-            cue = Cue(cue.lemma, cue.particle, old.frames | cue.frames, old.cls)
+            cue = Cue(cue.lemma, cue.particle, old.frames | cue.frames, old.cls, old.mode)
         merged[(cue.lemma, cue.particle)] = cue
     by_lemma: dict[str, list[Cue]] = {}
     for cue in merged.values():

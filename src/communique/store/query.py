@@ -70,6 +70,7 @@ QUOTE_COLUMNS: list[tuple[str, type]] = [
     ("published", str),
     ("quote", str),
     ("kind", str),
+    ("attribution", str),
     ("speaker", str),
     ("speaker_id", str),
     ("speaker_country", str),
@@ -104,6 +105,8 @@ class QuoteFilter:
     since: str | None = None
     until: str | None = None
     limit: int | None = None
+    attribution: tuple[str, ...] | None = None
+    """Only quotes whose attribution (speech, writing, thought, perception) is one of these."""
 
 
 def actor_matches(word: str) -> ColumnElement[bool]:
@@ -317,6 +320,8 @@ def quote_query(wanted: QuoteFilter) -> Select:
         )
     if wanted.channel:
         conditions.append(func.lower(q.c.channel).contains(wanted.channel.strip().lower()))
+    if wanted.attribution:
+        conditions.append(q.c.attribution.in_(wanted.attribution))
     query = query.where(*conditions).order_by(a.c.published, a.c.id, func.length(q.c.id), q.c.id)
     return query.limit(wanted.limit) if wanted.limit else query
 
@@ -337,6 +342,7 @@ def quote_row(row) -> dict[str, Any]:
         "published": row.published,
         "quote": row.id,
         "kind": row.kind,
+        "attribution": row.attribution,
         "speaker": row.speaker_name,
         "speaker_id": row.speaker,
         "speaker_country": row.speaker_country,

@@ -117,6 +117,8 @@ def quote(row: Row) -> Quote:
         cue_span=pair(row.cue_start, row.cue_end),
         channel=row.channel,
         channel_span=pair(row.channel_start, row.channel_end),
+        attribution=row.attribution,
+        pieces=[(s, e) for s, e in row.pieces or ()],
     )
 
 

@@ -109,6 +109,8 @@ quotes = Table(
     *span("cue_", nullable=True),
     Column("channel", Text),
     *span("channel_", nullable=True),
+    Column("attribution", Text, nullable=False, index=True, default="speech", server_default="speech"),
+    Column("pieces", JSON),
 )
 
 events = Table(

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine
 
+from communique.quotes.cues import ATTRIBUTIONS, REPORTED_ATTRIBUTIONS
 from communique.runner import PipelineUnavailable
 from communique.store.browse import article_page, article_record, event_page, event_record, quote_page
 from communique.store.query import EventFilter, QuoteFilter
@@ -38,6 +39,7 @@ Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="rows per page")]
 Offset = Annotated[int, Query(ge=0, description="rows to skip")]
 Since = Annotated[str | None, Query(pattern=DATE, description="from this date on (YYYY-MM-DD, inclusive)")]
 Until = Annotated[str | None, Query(pattern=DATE, description="up to this date (inclusive)")]
+ATTRIBUTION_LIST = rf"^(all|({'|'.join(ATTRIBUTIONS)})(,({'|'.join(ATTRIBUTIONS)}))*)$"
 Who = "a country or CAMEO code prefix (RUS, RUSGOV, NATO) or an exact name"
 
 
@@ -146,12 +148,18 @@ def quotes(
     speaker: Annotated[str | None, Query(description="part of the speaker's name, or a country/code")] = None,
     channel: Annotated[str | None, Query(description="part of the channel's name")] = None,
     outlet: Annotated[str | None, Query(description="part of the outlet's name")] = None,
+    attribution: Annotated[str, Query(
+        pattern=ATTRIBUTION_LIST,
+        description="comma-separated attributions: speech, writing, thought, perception, or all",
+    )] = ",".join(REPORTED_ATTRIBUTIONS),
     since: Since = None,
     until: Until = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    wanted = QuoteFilter(speaker=speaker, channel=channel, since=since, until=until, limit=limit)
+    kinds = ATTRIBUTIONS if attribution == "all" else tuple(attribution.split(","))
+    wanted = QuoteFilter(speaker=speaker, channel=channel, since=since, until=until, limit=limit,
+                         attribution=kinds)
     return quote_page(store, wanted, outlet, offset)
 
 

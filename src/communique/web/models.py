@@ -73,6 +73,9 @@ class QuoteRecord(Answer):
     cue_span: Span | None = Field(description=f"the cue (said, told, according to): {SPAN}")
     channel: str | None = Field(description="the outlet or medium the words came through")
     channel_span: Span | None = Field(description=f"the channel's name: {SPAN}")
+    attribution: str = Field(description="speech, writing, thought or perception")
+    pieces: list[Span] = Field(
+        description=f"the quoted stretches of a quote split by its attribution: {SPAN} each")
 
 
 class EventRecord(Answer):
@@ -292,6 +295,7 @@ class QuoteRow(Answer):
     published: str | None
     quote: str = Field(description="the quote's id in its article (Q1, ...)")
     kind: str = Field(description="direct, indirect or mixed")
+    attribution: str = Field(description="speech, writing, thought or perception")
     speaker: str | None = Field(description="the speaker's name")
     speaker_id: str | None = Field(description="the speaker's entity id")
     speaker_country: str | None = Field(description="the speaker's country (ISO alpha-3)")

@@ -4,11 +4,22 @@ import { get, go, link, paramsObject } from "./api.js";
 import { el, filterForm, notice, pager } from "./dom.js";
 
 const FIELDS = [["speaker", "Speaker", "Antonov"], ["channel", "Channel", "interview"], ["outlet", "Outlet", ""], ["since", "Since", ""], ["until", "Until", ""]];
+// What people said or wrote is what quotes are counted as; thoughts and perceptions on request.
+const ATTRIBUTIONS = [["speech,writing", "said or written"], ["speech", "said"], ["writing", "written"],
+  ["thought", "thought"], ["perception", "seen or shown"], ["all", "all"]];
+const DEFAULT_ATTRIBUTION = "speech,writing";
+
+function attributionSelect(value) {
+  return el("label", {}, "Attribution", el("select", { name: "attribution" },
+    ATTRIBUTIONS.map(([kinds, label]) => el("option", { value: kinds, selected: kinds === value }, label))));
+}
 
 export async function quotesView(root, params) {
   const values = paramsObject(params);
   const filters = Object.fromEntries(FIELDS.map(([name]) => [name, values[name]]));
-  root.append(el("h1", { text: "Quotes" }), filterForm(FIELDS, values, (found) => go("quotes", found)));
+  filters.attribution = values.attribution || DEFAULT_ATTRIBUTION;
+  root.append(el("h1", { text: "Quotes" }),
+    filterForm(FIELDS, values, (found) => go("quotes", found), [attributionSelect(filters.attribution)]));
   const status = root.appendChild(notice("Loading…"));
   const [facets, result] = await Promise.all([
     get("quotes/facets"),
@@ -28,6 +39,6 @@ function quoteItem(q) {
     el("blockquote", { text: q.text }),
     el("p", { class: "meta" },
       el("strong", { text: q.speaker || q.speaker_text || "unknown speaker" }),
-      q.channel ? ` via ${q.channel}` : "", ` · ${q.kind} · ${q.published || ""} · `,
+      q.channel ? ` via ${q.channel}` : "", ` · ${q.kind} · ${q.attribution} · ${q.published || ""} · `,
       el("a", { href: link(`article/${q.article_id}`, { quote: q.quote }) }, `${q.outlet || ""} ${q.article}`.trim())));
 }

@@ -1,0 +1,199 @@
+"""Tests for communique.quotes.assembly: which clauses are quotes, their kind, attribution, speaker,
+cue and pieces. Every text is made up; each test reads one case a news reader would recognise."""
+
+from __future__ import annotations
+
+from communique.article import Entity
+from communique.quotes.assembly import extract_quotes
+
+
+def quotes_of(parsed, text: str, entities: list[Entity] | None = None):
+    article = parsed(text)
+    article.entities = entities or []
+    return extract_quotes(article)
+
+
+def cut(text: str, span) -> str | None:
+    return text[span[0]:span[1]] if span else None
+
+
+def summary(text: str, quote) -> tuple:
+    """What an analyst would write down: content, kind, attribution, speaker, cue."""
+    return (cut(text, quote.span), quote.kind, quote.attribution, cut(text, quote.speaker_span),
+            cut(text, quote.cue_span))
+
+
+def test_a_that_clause_after_said_is_an_indirect_spoken_quote(parsed):
+    text = "The mayor said that the bridge would reopen in May."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("that the bridge would reopen in May", "indirect", "speech",
+                                "The mayor", "said")
+    assert q.pieces == [q.span]
+
+
+def test_a_belief_is_a_thought_not_speech(parsed):
+    text = "The finance minister believes that inflation will ease by the summer."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("that inflation will ease by the summer", "indirect", "thought",
+                                "The finance minister", "believes")
+
+
+def test_what_images_show_is_a_perception(parsed):
+    text = "Satellite images show that the runway was badly damaged."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("that the runway was badly damaged", "indirect", "perception",
+                                "Satellite images", "show")
+
+
+def test_what_was_written_is_writing(parsed):
+    text = "The senator wrote that the bill would not pass the chamber."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("that the bill would not pass the chamber", "indirect", "writing",
+                                "The senator", "wrote")
+
+
+def test_said_in_a_statement_is_writing(parsed):
+    text = "The mining company said in a statement that its tunnels were safe."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("that its tunnels were safe", "indirect", "writing",
+                                "The mining company", "said")
+    assert q.channel == "statement"
+
+
+def test_a_report_as_source_is_writing(parsed):
+    text = "Grain exports fell by a tenth last year, according to a government report."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("Grain exports fell by a tenth last year", "indirect", "writing",
+                                "a government report", "according to")
+
+
+def test_a_noun_phrase_after_a_speech_verb_is_no_quote(parsed):
+    text = ("The opposition criticised the plan on Monday. The trade union welcomed the agreement. "
+            "The ministry announced a policy that will cut fuel subsidies.")
+    assert quotes_of(parsed, text) == []
+
+
+def test_a_promise_to_act_is_an_indirect_quote(parsed):
+    text = "The company pledged to rehire every worker by the end of the year."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("to rehire every worker by the end of the year", "indirect", "speech",
+                                "The company", "pledged")
+
+
+def test_an_intention_is_no_quote(parsed):
+    text = "The charity intends to open a new shelter in the spring, and the council plans to help."
+    assert quotes_of(parsed, text) == []
+
+
+def test_a_to_clause_after_a_request_is_an_indirect_quote_with_who_is_asked(parsed):
+    text = "The governor urged residents to leave the coast before the storm."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("residents to leave the coast before the storm", "indirect", "speech",
+                                "The governor", "urged")
+
+
+def test_a_reported_question_is_an_indirect_quote(parsed):
+    text = "Reporters asked whether the vote would be delayed."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("whether the vote would be delayed", "indirect", "speech",
+                                "Reporters", "asked")
+
+
+def test_a_heading_before_a_colon_is_not_speech(parsed):
+    text = "FARM TRADE TALKS: Tariffs Rise Again As Negotiators Leave Early\n\nThe talks ended on Friday."
+    assert quotes_of(parsed, text) == []
+
+
+def test_a_named_speaker_before_a_colon_still_speaks(parsed):
+    text = "Lina Park: The Trains Will Run Again By Spring\n\nThe mayor spoke on Friday."
+    park = Entity(id="E1", name="Lina Park", kind="person", mentions=[(0, 9)])
+    (q,) = quotes_of(parsed, text, [park])
+    assert summary(text, q) == ("The Trains Will Run Again By Spring", "direct", "speech", "Lina Park", ":")
+    assert q.speaker == "E1"
+
+
+def test_a_quote_split_by_its_attribution_is_one_quote_in_two_pieces(parsed):
+    text = "“We have waited long enough,” Mayor Lina Park said, “and the trains must run again.”"
+    (q,) = quotes_of(parsed, text)
+    first, second = "“We have waited long enough,”", "“and the trains must run again.”"
+    assert [cut(text, p) for p in q.pieces] == [first, second]
+    assert q.span == (0, len(text))
+    assert (q.kind, q.attribution, cut(text, q.speaker_span), cut(text, q.cue_span)) == \
+        ("direct", "speech", "Mayor Lina Park", "said")
+
+
+def test_uk_style_single_marks_with_the_comma_outside(parsed):
+    text = "‘The strike will go ahead on Monday’, the union leader said."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("‘The strike will go ahead on Monday’", "direct", "speech",
+                                "the union leader", "said")
+
+
+def test_a_quote_running_over_paragraphs_by_the_open_quote_convention(parsed):
+    text = ("“The harbour will stay closed until the ice melts,” the port director said.\n\n"
+            "“Ships already at sea will be guided to the southern pier.\n\n"
+            "“Nobody will be charged for the delay.”\n\nThe port reopens in April.")
+    (q,) = quotes_of(parsed, text)
+    assert cut(text, q.span).endswith("charged for the delay.”")
+    assert q.pieces[0] == (0, text.index(" the port director"))
+    assert (q.kind, q.attribution, cut(text, q.speaker_span), cut(text, q.cue_span)) == \
+        ("direct", "speech", "the port director", "said")
+
+
+def test_a_that_clause_with_quoted_words_is_mixed_and_keeps_its_closing_mark(parsed):
+    text = 'The embassy said in a statement that the patrols would "raise tension for no reason."'
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ('that the patrols would "raise tension for no reason."', "mixed", "writing",
+                                "The embassy", "said")
+
+
+def test_a_second_half_opening_with_and_joins_the_first(parsed):
+    text = ('"What we owe the fishermen is the truth," the minister said, "and to say that, look, '
+            'the season is shifting. The quotas are shifting."')
+    (q,) = quotes_of(parsed, text)
+    second = text.index('"and to say')
+    assert q.pieces == [(0, text.index(" the minister")), (second, len(text))]
+    assert (q.kind, q.attribution, cut(text, q.speaker_span), cut(text, q.cue_span)) == \
+        ("direct", "speech", "the minister", "said")
+
+
+def test_two_sentences_either_side_of_the_attribution_are_one_quote(parsed):
+    text = ('“The dam will hold through the spring floods,” regional water chief Anna Berg said on Monday. '
+            '“We inspected every single gate last week.”\n\nThe river rose again overnight.')
+    (q,) = quotes_of(parsed, text)
+    assert [cut(text, p) for p in q.pieces] == ["“The dam will hold through the spring floods,”",
+                                               "“We inspected every single gate last week.”"]
+    assert (q.kind, q.attribution, cut(text, q.speaker_span), cut(text, q.cue_span)) == \
+        ("direct", "speech", "regional water chief Anna Berg", "said")
+
+
+def test_a_reporters_apposition_closing_the_content_is_left_out(parsed):
+    text = "The senator said she would not support Mr. Ruiz, the governor's favourite for the post."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("she would not support Mr. Ruiz", "indirect", "speech", "The senator", "said")
+
+
+def test_calling_something_something_is_a_claim(parsed):
+    text = "The opposition leader called the new tax a betrayal of the middle class."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("the new tax a betrayal of the middle class", "indirect", "speech",
+                                "The opposition leader", "called")
+
+
+def test_describing_something_as_something_is_a_claim(parsed):
+    text = "The ambassador described the border incident as a deliberate provocation."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("the border incident as a deliberate provocation", "indirect", "speech",
+                                "The ambassador", "described")
+
+
+def test_an_accusation_of_doing_something_is_a_claim(parsed):
+    text = "The union accused the company of lying to safety inspectors."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("the company of lying to safety inspectors", "indirect", "speech",
+                                "The union", "accused")
+
+
+def test_a_name_given_by_called_is_no_quote(parsed):
+    text = "A charity called Open Doors runs the shelter. Officials called the police on Sunday."
+    assert quotes_of(parsed, text) == []
