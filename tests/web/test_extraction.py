@@ -15,6 +15,9 @@ from communique.web.extraction import ExtractionTimeout, Extractor, ExtractorBus
 
 TEXT = "Chile's navy rescued the crew of a fishing boat off Valparaiso on Sunday, officials said."
 
+LOCAL = "http://127.0.0.1"
+"""The base URL of the test clients: the app answers only to its own address."""
+
 
 def test_extract_returns_the_contract_with_offsets_into_the_text(client):
     answer = client.post("/api/extract", json={"id": "navy", "text": TEXT, "published": "2022-01-11"})
@@ -37,7 +40,8 @@ def test_extract_needs_a_text(client):
 
 
 def test_extraction_can_be_switched_off(store_url):
-    with TestClient(create_app(ServeSettings(db_url=store_url, extract=False, config=load_config()))) as off:
+    settings = ServeSettings(db_url=store_url, extract=False, config=load_config())
+    with TestClient(create_app(settings), base_url=LOCAL) as off:
         assert off.post("/api/extract", json={"text": TEXT}).status_code == 403
         assert off.get("/api").json()["extract"] is False
 
@@ -46,7 +50,7 @@ def test_allow_writes_lets_an_article_in_once(store_path, tmp_path):
     copy = tmp_path / "copy.db"
     shutil.copy(store_path, copy)
     settings = ServeSettings(db_url=f"sqlite:///{copy}", allow_writes=True, config=load_config())
-    with TestClient(create_app(settings)) as writable:
+    with TestClient(create_app(settings), base_url=LOCAL) as writable:
         before = writable.get("/api/articles").json()["total"]
         first = writable.post("/api/articles", json={"id": "navy", "text": TEXT, "published": "2022-01-11"})
         assert first.status_code == 201 and first.json()["stored"] is True

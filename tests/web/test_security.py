@@ -18,6 +18,9 @@ HTML_SINKS = re.compile(
     r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function|srcdoc"
 )
 
+LOCAL = "http://127.0.0.1"
+"""The base URL of the test clients: the app answers only to its own address."""
+
 
 def test_every_response_carries_the_security_headers(client):
     for path in ("/", "/api/events", "/static/app.js", "/api/articles/999999"):
@@ -59,7 +62,7 @@ def test_hostile_article_comes_back_verbatim_as_json(client, hostile):
 
 def test_oversized_body_is_413_whatever_its_declared_length(store_url):
     settings = ServeSettings(db_url=store_url, max_bytes=1000, config=load_config())
-    with TestClient(create_app(settings)) as small:
+    with TestClient(create_app(settings), base_url=LOCAL) as small:
         declared = small.post("/api/extract", json={"text": "x" * 2000})
         assert declared.status_code == 413
 

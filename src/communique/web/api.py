@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine
 
@@ -18,6 +18,7 @@ from communique.store.browse import article_page, article_record, event_page, ev
 from communique.store.query import EventFilter, QuoteFilter
 from communique.store.timeline import PERIODS
 from communique.web import aggregates, models
+from communique.web.encoding import JSONAnswer
 from communique.web.extraction import ExtractionTimeout, Extractor, ExtractorBusy, extract_and_store
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -109,8 +110,8 @@ def articles(
     until: Until = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
-    return article_page(store, q, outlet, since, until, limit, offset)
+) -> Response:
+    return JSONAnswer(article_page(store, q, outlet, since, until, limit, offset))
 
 
 @router.get(
@@ -118,8 +119,8 @@ def articles(
     response_model=models.StoredArticle,
     summary="One article: its text and every record, with offsets",
 )
-def article(store: Store, article_id: int) -> dict[str, Any]:
-    return found(article_record(store, article_id), f"article {article_id}")
+def article(store: Store, article_id: int) -> Response:
+    return JSONAnswer(found(article_record(store, article_id), f"article {article_id}"))
 
 
 @router.get(
@@ -127,8 +128,8 @@ def article(store: Store, article_id: int) -> dict[str, Any]:
     response_model=models.EventPage,
     summary="Events, oldest first, filtered as `communique events`",
 )
-def events(store: Store, filters: Filters, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    return event_page(store, filters.to_filter(limit), offset)
+def events(store: Store, filters: Filters, limit: Limit = 50, offset: Offset = 0) -> Response:
+    return JSONAnswer(event_page(store, filters.to_filter(limit), offset))
 
 
 @router.get(
@@ -136,8 +137,9 @@ def events(store: Store, filters: Filters, limit: Limit = 50, offset: Offset = 0
     response_model=models.EventDetail,
     summary="One event with its spans and linked reports",
 )
-def event(store: Store, article_id: int, event_id: str) -> dict[str, Any]:
-    return found(event_record(store, article_id, event_id), f"event {event_id} in article {article_id}")
+def event(store: Store, article_id: int, event_id: str) -> Response:
+    record = event_record(store, article_id, event_id)
+    return JSONAnswer(found(record, f"event {event_id} in article {article_id}"))
 
 
 @router.get("/quotes", response_model=models.QuotePage, summary="Quotes by speaker, channel and outlet")
@@ -150,9 +152,9 @@ def quotes(
     until: Until = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> Response:
     wanted = QuoteFilter(speaker=speaker, channel=channel, since=since, until=until, limit=limit)
-    return quote_page(store, wanted, outlet, offset)
+    return JSONAnswer(quote_page(store, wanted, outlet, offset))
 
 
 @router.get(
@@ -160,8 +162,8 @@ def quotes(
     response_model=models.QuoteFacets,
     summary="Speakers, channels and outlets of the quotes, with counts",
 )
-def quote_facets(store: Store) -> dict[str, Any]:
-    return aggregates.quote_facets(store)
+def quote_facets(store: Store) -> Response:
+    return JSONAnswer(aggregates.quote_facets(store))
 
 
 @router.get("/actors", response_model=models.ActorPage, summary="Actors with their article and event counts")
@@ -170,8 +172,8 @@ def actors(
     q: Annotated[str | None, Query(description="part of the actor's name")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
-    return aggregates.actor_page(store, q, limit, offset)
+) -> Response:
+    return JSONAnswer(aggregates.actor_page(store, q, limit, offset))
 
 
 @router.get(
@@ -179,8 +181,8 @@ def actors(
     response_model=models.ActorEvents,
     summary="An actor's events as source and as target",
 )
-def actor_events(store: Store, actor: str, filters: Filters, limit: Limit = 50) -> dict[str, Any]:
-    return aggregates.actor_events(store, actor, filters.to_filter(limit))
+def actor_events(store: Store, actor: str, filters: Filters, limit: Limit = 50) -> Response:
+    return JSONAnswer(aggregates.actor_events(store, actor, filters.to_filter(limit)))
 
 
 @router.get(
@@ -202,11 +204,11 @@ def timeline(
     filters: Period,
     by: Annotated[str, Query(pattern="^(" + "|".join(PERIODS) + ")$")] = "month",
     limit: Limit = 200,
-) -> dict[str, Any]:
+) -> Response:
     sides = [[word.strip() for word in side.split(",") if word.strip()] for side in actor]
     if not all(sides):
         raise HTTPException(422, "every actor side names at least one actor")
-    return aggregates.actor_timeline(store, sides, filters.to_filter(), by, limit)
+    return JSONAnswer(aggregates.actor_timeline(store, sides, filters.to_filter(), by, limit))
 
 
 @router.get(
@@ -214,15 +216,15 @@ def timeline(
     response_model=models.Network,
     summary="Who did what to whom: actor pairs by PLOVER quad class",
 )
-def network(store: Store, filters: Filters, limit: Limit = 300) -> dict[str, Any]:
-    return aggregates.network(store, filters.to_filter(), limit)
+def network(store: Store, filters: Filters, limit: Limit = 300) -> Response:
+    return JSONAnswer(aggregates.network(store, filters.to_filter(), limit))
 
 
 @router.get(
     "/places", response_model=models.Places, summary="Where the matching events happened, with coordinates"
 )
-def places(store: Store, filters: Filters, limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict:
-    return {"places": aggregates.event_places(store, filters.to_filter(), limit)}
+def places(store: Store, filters: Filters, limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> Response:
+    return JSONAnswer({"places": aggregates.event_places(store, filters.to_filter(), limit)})
 
 
 def extractor(request: Request) -> Extractor:
