@@ -7,9 +7,10 @@ command line's options mean (``communique events --help``).
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine
 
@@ -26,6 +27,23 @@ DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 MAX_PAGE = 500
 
+MAX_TEXT = 200
+"""Characters in a search or filter value: a name or a phrase. A 50,000-character value made SQLite
+refuse the LIKE pattern (a 500), and no analyst types one."""
+
+MAX_META = 2000
+"""Characters in a document's title, URL or outlet (the text itself is bounded by --max-bytes)."""
+
+MAX_ROW = 2**31 - 1
+"""Largest row id and offset: the id columns are 32-bit integers in PostgreSQL, and a bigger number
+made its driver fail (a 500) instead of finding nothing."""
+
+MAX_SIDE = 20
+"""Actors in one timeline side (RUS,BLR,...): each is one more EXISTS per event; hundreds ran for 90 s."""
+
+PLAIN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$"
+"""No NUL or other control characters (PostgreSQL refuses NUL in text; none belongs in a filter)."""
+
 router = APIRouter(prefix="/api")
 
 
@@ -36,7 +54,18 @@ def reader(request: Request) -> Engine:
 
 Store = Annotated[Engine, Depends(reader)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="rows per page")]
-Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+Offset = Annotated[int, Query(ge=0, le=MAX_ROW, description="rows to skip")]
+RowId = Annotated[int, Path(ge=1, le=MAX_ROW, description="the article's row id")]
+
+
+def text_query(description: str) -> Any:
+    """A bounded free-text query parameter."""
+    return Query(max_length=MAX_TEXT, pattern=PLAIN, description=description)
+
+
+def text_field(description: str) -> Any:
+    """A bounded free-text filter of a query model."""
+    return Field(None, max_length=MAX_TEXT, pattern=PLAIN, description=description)
 Since = Annotated[str | None, Query(pattern=DATE, description="from this date on (YYYY-MM-DD, inclusive)")]
 Until = Annotated[str | None, Query(pattern=DATE, description="up to this date (inclusive)")]
 Who = "a country or CAMEO code prefix (RUS, RUSGOV, NATO) or an exact name"
@@ -45,7 +74,7 @@ Who = "a country or CAMEO code prefix (RUS, RUSGOV, NATO) or an exact name"
 class PeriodFilters(BaseModel):
     """The type and date filters of ``communique events``."""
 
-    type: str | None = Field(None, description="a PLOVER type (CONSULT) or a CAMEO code prefix (04)")
+    type: str | None = text_field("a PLOVER type (CONSULT) or a CAMEO code prefix (04)")
     since: str | None = Field(None, pattern=DATE, description="from this date on (inclusive)")
     until: str | None = Field(None, pattern=DATE, description="up to this date (inclusive)")
 
@@ -56,9 +85,9 @@ class PeriodFilters(BaseModel):
 class EventFilters(PeriodFilters):
     """The event filters of ``communique events``: actors, type and dates."""
 
-    actor: str | None = Field(None, description=f"an actor on either side: {Who}")
-    source: str | None = Field(None, description=f"the event's source (who acts): {Who}")
-    target: str | None = Field(None, description=f"the event's target: {Who}")
+    actor: str | None = text_field(f"an actor on either side: {Who}")
+    source: str | None = text_field(f"the event's source (who acts): {Who}")
+    target: str | None = text_field(f"the event's target: {Who}")
 
 
 Filters = Annotated[EventFilters, Query()]
@@ -69,11 +98,13 @@ class Document(BaseModel):
     """A contract input object: ``text`` is required, the rest optional."""
 
     text: str = Field(description="the article text; offsets in the answer index it (code points)")
-    id: str = Field("api", description="the document's id, echoed back")
-    published: str | None = Field(None, description="publication date, YYYY-MM-DD; relative dates use it")
-    title: str | None = None
-    url: str | None = Field(None, description="kept as metadata; never fetched")
-    outlet: str | None = None
+    id: str = Field("api", max_length=MAX_TEXT, description="the document's id, echoed back")
+    published: str | None = Field(
+        None, max_length=40, description="publication date, YYYY-MM-DD; relative dates use it"
+    )
+    title: str | None = Field(None, max_length=MAX_META)
+    url: str | None = Field(None, max_length=MAX_META, description="kept as metadata; never fetched")
+    outlet: str | None = Field(None, max_length=MAX_META)
 
 
 def found(value: Any, what: str) -> Any:
@@ -104,8 +135,8 @@ def about(request: Request, store: Store) -> dict[str, Any]:
 )
 def articles(
     store: Store,
-    q: Annotated[str | None, Query(description="words the title or text contains (any case)")] = None,
-    outlet: Annotated[str | None, Query(description="part of the outlet's name")] = None,
+    q: Annotated[str | None, text_query("words the title or text contains (any case)")] = None,
+    outlet: Annotated[str | None, text_query("part of the outlet's name")] = None,
     since: Since = None,
     until: Until = None,
     limit: Limit = 50,
@@ -119,7 +150,7 @@ def articles(
     response_model=models.StoredArticle,
     summary="One article: its text and every record, with offsets",
 )
-def article(store: Store, article_id: int) -> Response:
+def article(store: Store, article_id: RowId) -> Response:
     return JSONAnswer(found(article_record(store, article_id), f"article {article_id}"))
 
 
@@ -137,7 +168,11 @@ def events(store: Store, filters: Filters, limit: Limit = 50, offset: Offset = 0
     response_model=models.EventDetail,
     summary="One event with its spans and linked reports",
 )
-def event(store: Store, article_id: int, event_id: str) -> Response:
+def event(
+    store: Store,
+    article_id: RowId,
+    event_id: Annotated[str, Path(max_length=MAX_TEXT, pattern=PLAIN, description="V1, V2, ...")],
+) -> Response:
     record = event_record(store, article_id, event_id)
     return JSONAnswer(found(record, f"event {event_id} in article {article_id}"))
 
@@ -145,9 +180,9 @@ def event(store: Store, article_id: int, event_id: str) -> Response:
 @router.get("/quotes", response_model=models.QuotePage, summary="Quotes by speaker, channel and outlet")
 def quotes(
     store: Store,
-    speaker: Annotated[str | None, Query(description="part of the speaker's name, or a country/code")] = None,
-    channel: Annotated[str | None, Query(description="part of the channel's name")] = None,
-    outlet: Annotated[str | None, Query(description="part of the outlet's name")] = None,
+    speaker: Annotated[str | None, text_query("part of the speaker's name, or a country/code")] = None,
+    channel: Annotated[str | None, text_query("part of the channel's name")] = None,
+    outlet: Annotated[str | None, text_query("part of the outlet's name")] = None,
     since: Since = None,
     until: Until = None,
     limit: Limit = 50,
@@ -169,7 +204,7 @@ def quote_facets(store: Store) -> Response:
 @router.get("/actors", response_model=models.ActorPage, summary="Actors with their article and event counts")
 def actors(
     store: Store,
-    q: Annotated[str | None, Query(description="part of the actor's name")] = None,
+    q: Annotated[str | None, text_query("part of the actor's name")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
@@ -181,7 +216,12 @@ def actors(
     response_model=models.ActorEvents,
     summary="An actor's events as source and as target",
 )
-def actor_events(store: Store, actor: str, filters: Filters, limit: Limit = 50) -> Response:
+def actor_events(
+    store: Store,
+    actor: Annotated[str, Path(max_length=MAX_TEXT, pattern=PLAIN, description="an actor's name")],
+    filters: Filters,
+    limit: Limit = 50,
+) -> Response:
     return JSONAnswer(aggregates.actor_events(store, actor, filters.to_filter(limit)))
 
 
@@ -205,10 +245,20 @@ def timeline(
     by: Annotated[str, Query(pattern="^(" + "|".join(PERIODS) + ")$")] = "month",
     limit: Limit = 200,
 ) -> Response:
-    sides = [[word.strip() for word in side.split(",") if word.strip()] for side in actor]
+    sides = actor_sides(actor)
+    return JSONAnswer(aggregates.actor_timeline(store, sides, filters.to_filter(), by, limit))
+
+
+def actor_sides(values: list[str]) -> list[list[str]]:
+    """The actor sides of ``?actor=RUS,BLR&actor=NATO``; 422 for an empty, too long or too crowded side."""
+    sides = [[word.strip() for word in side.split(",") if word.strip()] for side in values]
     if not all(sides):
         raise HTTPException(422, "every actor side names at least one actor")
-    return JSONAnswer(aggregates.actor_timeline(store, sides, filters.to_filter(), by, limit))
+    if any(len(side) > MAX_SIDE for side in sides):
+        raise HTTPException(422, f"an actor side names at most {MAX_SIDE} actors")
+    if any(len(word) > MAX_TEXT or not re.match(PLAIN, word) for side in sides for word in side):
+        raise HTTPException(422, f"an actor is at most {MAX_TEXT} characters, without control characters")
+    return sides
 
 
 @router.get(
