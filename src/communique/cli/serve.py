@@ -76,6 +76,14 @@ def add_serve(commands: argparse._SubParsersAction) -> None:
         help="the longest one extraction may run before the answer is 504 (default: 30)",
     )
     parser.add_argument(
+        "--extract-memory-mb",
+        metavar="MB",
+        type=int,
+        default=2048,
+        help="the address space of the process that runs extractions (default: 2048); a document "
+        "that needs more gets 422 and the server goes on",
+    )
+    parser.add_argument(
         "--allowed-host",
         metavar="NAME",
         action="append",
@@ -137,6 +145,8 @@ def serve_settings(args: argparse.Namespace):
         raise UsageError(f"--timeout must be more than 0 seconds, got {args.timeout}")
     if not 1 <= args.workers <= MAX_WORKERS:
         raise UsageError(f"--workers must be between 1 and {MAX_WORKERS}, got {args.workers}")
+    if args.extract_memory_mb < 256:
+        raise UsageError(f"--extract-memory-mb must be at least 256, got {args.extract_memory_mb}")
     if args.cache_mb < 0:
         raise UsageError(f"--cache-mb cannot be negative, got {args.cache_mb}")
     return ServeSettings(
@@ -145,6 +155,7 @@ def serve_settings(args: argparse.Namespace):
         extract=not args.no_extract,
         max_bytes=args.max_bytes,
         timeout=args.timeout,
+        extract_memory_mb=args.extract_memory_mb,
         config=configure(args),
         allowed_hosts=allowed_hosts(args.host, args.allowed_host),
         cache_bytes=int(args.cache_mb * 2**20),

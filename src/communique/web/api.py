@@ -20,7 +20,13 @@ from communique.store.query import EventFilter, QuoteFilter
 from communique.store.timeline import PERIODS
 from communique.web import aggregates, models
 from communique.web.encoding import JSONAnswer
-from communique.web.extraction import ExtractionTimeout, Extractor, ExtractorBusy, extract_and_store
+from communique.web.extraction import (
+    ExtractionFailed,
+    ExtractionTimeout,
+    Extractor,
+    ExtractorBusy,
+    extract_and_store,
+)
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 """An ISO day, month or year, as ``--since``/``--until`` take."""
@@ -325,5 +331,7 @@ def guarded(runner: Extractor, work):
         raise HTTPException(503, str(exc), headers={"Retry-After": "5"}) from exc
     except ExtractionTimeout as exc:
         raise HTTPException(504, str(exc)) from exc
+    except ExtractionFailed as exc:  # the document broke the extraction process; the server goes on
+        raise HTTPException(422, f"this document could not be processed: {exc}") from exc
     except PipelineUnavailable as exc:
         raise HTTPException(503, f"the pipeline cannot run here: {exc}") from exc

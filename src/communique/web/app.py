@@ -36,6 +36,7 @@ class ServeSettings:
     extract: bool = True
     max_bytes: int = 1_000_000
     timeout: float = 30.0
+    extract_memory_mb: int = 2048  # address space of the extraction process (web/extraction.py)
     config: Mapping[str, Any] = field(default_factory=load_config)
     # the Host names answered to; anything else gets 403 (DNS rebinding). ``serve`` derives them from
     # --host and --allowed-host.
@@ -46,7 +47,7 @@ class ServeSettings:
 def create_app(settings: ServeSettings) -> FastAPI:
     """The app over the store at ``settings.db_url``; opening the store fails here, not on a request."""
     reader_engine, writer_engine = open_stores(settings.db_url, settings.allow_writes)
-    extractor = Extractor(settings.config, settings.timeout) if settings.extract else None
+    extractor = Extractor(settings.config, settings.timeout, settings.extract_memory_mb) if settings.extract else None
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
