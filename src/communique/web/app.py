@@ -47,7 +47,9 @@ class ServeSettings:
 def create_app(settings: ServeSettings) -> FastAPI:
     """The app over the store at ``settings.db_url``; opening the store fails here, not on a request."""
     reader_engine, writer_engine = open_stores(settings.db_url, settings.allow_writes)
-    extractor = Extractor(settings.config, settings.timeout, settings.extract_memory_mb) if settings.extract else None
+    extractor = None
+    if settings.extract:
+        extractor = Extractor(settings.config, settings.timeout, settings.extract_memory_mb)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):

@@ -79,15 +79,16 @@ class Extractor:
 
 
 class Child:
-    """One extraction process and the pipe to it; it loads the pipeline, then answers document after document."""
+    """One extraction process and the pipe to it: it loads the pipeline, then runs document after document."""
 
     def __init__(self, config: Mapping[str, Any], memory_mb: int) -> None:
         # spawn: a fork of a threaded server process could inherit a lock held by another thread
         context = multiprocessing.get_context("spawn")
         self.pipe, theirs = context.Pipe()
         self.process = context.Process(
-            target=serve_documents, args=(theirs, dict(config), memory_mb), name="communique-extract", daemon=True
+            target=serve_documents, args=(theirs, dict(config), memory_mb), name="communique-extract"
         )
+        self.process.daemon = True
         self.process.start()
         theirs.close()
         self.ready = False
