@@ -14,9 +14,10 @@ from communique.store import StoreError, open_store
 
 SQLITE_READ_PRAGMAS = ("PRAGMA busy_timeout=30000", "PRAGMA query_only=ON")
 
-READER_POOL = {"pool_size": 8, "max_overflow": 8}
-"""A connection for each of the app's request threads (``app.REQUEST_THREADS``), and as many again for
-other callers, so that no request queues for a connection behind the threads."""
+READER_POOL = {"pool_size": 20, "max_overflow": 20}
+"""A connection for each of the 40 threads that run requests (anyio's default): with SQLAlchemy's 5 + 10,
+25 of them queued for a connection under 200 clients (scripts/bench_api.py). Fewer threads (8) measured
+no better: 478 and 776 requests/s in two runs around one of 565 with 40, on a machine at load 9-12."""
 
 
 def open_stores(url: str, allow_writes: bool) -> tuple[Engine, Engine | None]:

@@ -9,7 +9,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from anyio import to_thread
 from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
@@ -23,11 +22,6 @@ from communique.web.extraction import Extractor
 from communique.web.security import BodyLimit, HostCheck, SecurityHeaders, allowed_hosts
 
 STATIC = Path(str(resources.files("communique.web") / "static"))
-
-REQUEST_THREADS = 8
-"""Threads running the queries of requests not answered from the cache (anyio's default is 40): they
-share one interpreter lock with the event loop that serves the cached answers, and 40 of them made
-every answer slow under 200 clients (scripts/bench_api.py)."""
 
 MAP_ASSETS = ("vendor/topojson-client.min.js", "vendor/countries-110m.json")
 """Files the map needs, built from npm packages by ``make assets``; the rest of the app works without them."""
@@ -59,7 +53,6 @@ def create_app(settings: ServeSettings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
-        to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
         yield
         if extractor is not None:
             extractor.close()
