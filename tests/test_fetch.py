@@ -381,3 +381,77 @@ def test_https_checks_the_certificate_against_the_host_name_not_the_address(tls_
     assert fetch(f"https://localhost:{tls_server}/", LOCAL).body == b"secure hello"
     with pytest.raises(FetchError, match="TLS failed"):
         fetch(f"https://127.0.0.1:{tls_server}/", LOCAL)  # the certificate names localhost only
+
+
+# --- a body that trickles in -----------------------------------------------------------------------
+
+
+@dataclass
+class Trickler:
+    """A raw loopback server that declares a long body, then sends one byte every ``pause`` seconds."""
+
+    port: int
+    stop: threading.Event
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/slow-story"
+
+
+def trickle(listener: socket.socket, stop: threading.Event, pause: float) -> None:
+    while not stop.is_set():
+        try:
+            connection, _ = listener.accept()
+        except OSError:
+            return
+        with connection:
+            connection.recv(65536)
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n"
+            connection.sendall(head)
+            try:
+                while not stop.wait(pause):
+                    connection.sendall(b"<")
+            except OSError:
+                pass  # the client hung up: what the deadline should make it do
+
+
+@pytest.fixture
+def trickler() -> Iterator[Trickler]:
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    stop = threading.Event()
+    # Each byte comes well inside the per-read timeout, so only a deadline on the whole body can end it.
+    thread = threading.Thread(target=trickle, args=(listener, stop, 0.05), daemon=True)
+    thread.start()
+    yield Trickler(listener.getsockname()[1], stop)
+    stop.set()
+    listener.close()
+
+
+def test_a_body_trickling_in_under_its_declared_length_is_cut_at_the_deadline(trickler):
+    options = FetchOptions(enabled=True, allow_private=True, timeout=0.5, deadline=1.5)
+    started = time.monotonic()
+    with pytest.raises(FetchError, match=r"not done within 1\.5 s"):
+        fetch(trickler.url, options)
+    assert time.monotonic() - started < 3.0
+
+
+def test_the_default_options_have_a_deadline_on_the_whole_fetch():
+    assert 0 < FetchOptions().deadline <= 120
+
+
+def test_ingest_fetch_deadline_cuts_a_trickling_url_and_the_run_goes_on(
+    trickler, tmp_path, monkeypatch, capsys
+):
+    monkeypatch.chdir(tmp_path)
+    local = tmp_path / "local.jsonl"
+    local.write_text('{"id": "kept", "text": "Dock workers in Gdansk voted to end their strike."}\n')
+    started = time.monotonic()
+    code = main(["ingest", trickler.url, str(local), "--fetch", "--allow-private", "--fetch-timeout", "1",
+                 "--fetch-deadline", "1", "--db", str(tmp_path / "news.db"), *INGEST_ONLY])
+    assert time.monotonic() - started < 10
+    assert code == 0
+    err = capsys.readouterr().err
+    assert "not done within 1 s" in err
+    assert "1 stored" in err

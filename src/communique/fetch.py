@@ -10,7 +10,8 @@ What this guards against, and what it does not:
   so DNS rebinding (a name answering a public address to the check and a private one to the
   connect) has nothing to swap. Every redirect target goes through the same check.
 - Resource exhaustion: a connect timeout and a per-read timeout, a deadline for the whole
-  download (a server dripping one byte per read would otherwise never time out), a cap on the
+  download (a server dripping one byte per read would otherwise never time out: a watchdog shuts
+  the socket at the deadline, since a buffered read of a chunk waits for all of it), a cap on the
   body (checked against ``Content-Length`` first, then while streaming, after decompression),
   and at most ``max_redirects`` redirects.
 - Not guarded: what a public server does on our behalf (an open proxy, a public host that
@@ -23,7 +24,10 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -224,19 +228,51 @@ def read_capped(response, url: str, options: FetchOptions, started: float) -> by
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > options.max_bytes:
         raise FetchError(f"{url}: {int(declared):,} bytes, more than the limit of {options.max_bytes:,}")
+    late = FetchError(f"{url}: not done within {options.deadline:g} s")
     chunks: list[bytes] = []
     size = 0
-    try:
-        for chunk in response.stream(CHUNK_BYTES):
-            size += len(chunk)
-            if size > options.max_bytes:
-                raise FetchError(f"{url}: over the limit of {options.max_bytes:,} bytes; not read further")
-            if time.monotonic() - started > options.deadline:
-                raise FetchError(f"{url}: not done within {options.deadline:g} s")
-            chunks.append(chunk)
-    except urllib3.exceptions.HTTPError as exc:
-        raise FetchError(f"{url}: {describe(exc, options)}") from exc
+    with deadline_watchdog(response, options.deadline - (time.monotonic() - started)) as expired:
+        try:
+            for chunk in response.stream(CHUNK_BYTES):
+                size += len(chunk)
+                if size > options.max_bytes:
+                    raise FetchError(f"{url}: over the limit of {options.max_bytes:,} bytes; not read on")
+                if time.monotonic() - started > options.deadline:
+                    raise late
+                chunks.append(chunk)
+        except (urllib3.exceptions.HTTPError, OSError) as exc:
+            if expired.is_set():
+                raise late from exc
+            raise FetchError(f"{url}: {describe(exc, options)}") from exc
+    if expired.is_set():
+        raise late
     return b"".join(chunks)
+
+
+@contextmanager
+def deadline_watchdog(response, seconds: float) -> Iterator[threading.Event]:
+    """Shut the response's socket once ``seconds`` have passed; the event says whether it had to.
+
+    A per-read timeout cannot cut a server that sends one byte just before each read would time out:
+    the buffered read of one chunk keeps waiting for the rest of it. Shutting the socket from another
+    thread wakes that read at once.
+    """
+    expired = threading.Event()
+
+    def cut() -> None:
+        expired.set()
+        sock = getattr(getattr(response, "connection", None), "sock", None)
+        if sock is not None:
+            with suppress(OSError):  # already closed: the read is over anyway
+                sock.shutdown(socket.SHUT_RDWR)
+
+    timer = threading.Timer(max(seconds, 0.0), cut)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield expired
+    finally:
+        timer.cancel()
 
 
 def describe(exc: Exception, options: FetchOptions) -> str:

@@ -109,3 +109,52 @@ def test_serve_answers_over_http_on_localhost(small_store):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def start_serving(db: Path, *options: str) -> tuple[subprocess.Popen, int]:
+    """A real ``communique serve`` on a free loopback port, once it answers."""
+    port = free_port()
+    command = [sys.executable, "-m", "communique", "serve", "--db", str(db), "--port", str(port)]
+    command.append("--no-extract")
+    server = subprocess.Popen([*command, *options], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            fetch(f"http://127.0.0.1:{port}/api")
+            return server, port
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                raise AssertionError(f"the server did not start: {server.stderr.read().decode()}") from None
+            time.sleep(0.2)
+
+
+def raw_status(port: int, head: bytes) -> int:
+    """The status a raw HTTP/1.1 request gets (0: the connection closed without an answer)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(head)
+        answer = connection.recv(4096)
+    return int(answer.split(b" ", 2)[1]) if answer.startswith(b"HTTP/1.1") else 0
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_serve_with_workers_answers_refuses_foreign_hosts_and_answers_a_64_kib_header(small_store, workers):
+    server, port = start_serving(small_store, "--workers", workers, "--allowed-host", "news.example.org")
+    try:
+        def status(host: str, extra: bytes = b"") -> int:
+            head = b"GET /api/events HTTP/1.1\r\nHost: " + host.encode() + b"\r\n" + extra
+            return raw_status(port, head + b"\r\n")
+
+        assert status(f"127.0.0.1:{port}") == 200
+        assert status(f"news.example.org:{port}") == 200
+        assert status("evil.example") == 403  # a page on another site reaching us through DNS rebinding
+        assert status("127.0.0.1", b"X-Padding: " + b"a" * 65536 + b"\r\n") == 200
+        assert status("127.0.0.1", b"X-Padding: " + b"a" * 300_000 + b"\r\n") == 400  # refused, but answered
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@pytest.mark.parametrize("option", [["--workers", "0"], ["--cache-mb", "-1"], ["--extract-memory-mb", "10"]])
+def test_serve_refuses_bad_worker_cache_and_memory_options(small_store, option):
+    assert main(["serve", "--db", str(small_store), *option]) == 2

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 
+from communique.cli import main
 from communique.store import StoreError, open_store
+from communique.store import database as database_module
 from communique.store.database import migrate, migration_config
 from communique.store.schema import metadata
 
@@ -132,3 +140,92 @@ def test_quotes_stored_before_attribution_read_as_speech_after_upgrade(tmp_path)
         row = connection.execute(text("SELECT attribution, pieces FROM quotes")).one()
     assert tuple(row) == ("speech", None)
     engine.dispose()
+
+# --- several processes at once ------------------------------------------------------------------------
+
+INGEST_ONLY = ["--set", 'pipeline.stages=["ingest"]']  # storing is what is tested, not the parse
+
+DISPATCHES = [
+    "Harbour pilots in Rotterdam ended a two-day strike on Tuesday.",
+    "Flooding closed the main road between Cusco and Puno, the regional governor said.",
+    "The central bank of Iceland raised its key rate by half a point on Wednesday.",
+    "Volunteers planted 4,000 trees along the river in Ljubljana over the weekend.",
+    "A ferry carrying 300 passengers ran aground near Split; no one was hurt, the coast guard said.",
+    "Farmers blocked a border crossing with Poland for six hours on Monday.",
+]
+
+
+OPEN_WHEN_TOLD = """
+import os, sys, time
+from communique.store import open_store
+go = sys.argv[2]
+open(go + "." + str(os.getpid()), "w").close()  # ready
+while not os.path.exists(go):
+    time.sleep(0.005)
+open_store(sys.argv[1]).dispose()
+"""
+
+
+def test_several_processes_opening_a_new_store_at_once_all_succeed(store_url, tmp_path):
+    go = tmp_path / "go"
+    children = [subprocess.Popen([sys.executable, "-c", OPEN_WHEN_TOLD, store_url, str(go)],
+                                 stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    deadline = time.monotonic() + 60
+    while len(list(tmp_path.glob("go.*"))) < len(children) and time.monotonic() < deadline:
+        time.sleep(0.01)  # every child has imported communique: now they open the store together
+    go.touch()
+    outcomes = [(child.wait(120), child.stderr.read()[-300:]) for child in children]
+    assert [code for code, _ in outcomes] == [0, 0, 0, 0], outcomes
+    engine = open_store(store_url)
+    with engine.connect() as connection:
+        assert connection.scalar(text("SELECT count(*) FROM alembic_version")) == 1
+    engine.dispose()
+
+
+def test_two_first_ingests_at_once_both_succeed_and_store_every_article_once(store_url, tmp_path):
+    source = tmp_path / "dispatches.jsonl"
+    lines = [json.dumps({"id": f"d{n}", "text": text}) + "\n" for n, text in enumerate(DISPATCHES)]
+    source.write_text("".join(lines))
+    command = [sys.executable, "-m", "communique", "ingest", str(source), "--db", store_url, "-q",
+               *INGEST_ONLY]
+    runs = [subprocess.Popen(command, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outcomes = [(run.wait(120), run.stderr.read()) for run in runs]
+    assert [code for code, _ in outcomes] == [0, 0], outcomes
+    engine = open_store(store_url)
+    with engine.connect() as connection:
+        ids = connection.scalars(text("SELECT doc_id FROM articles ORDER BY doc_id")).all()
+    engine.dispose()
+    assert ids == [f"d{n}" for n in range(len(DISPATCHES))]
+
+
+def hold_write_lock(database: Path) -> subprocess.Popen:
+    """Another process that takes the store's write lock and keeps it until killed."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sqlite3, sys, time\n"
+         "db = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+         "db.execute('BEGIN IMMEDIATE'); print('held', flush=True); time.sleep(120)", str(database)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    assert holder.stdout.readline().strip() == "held"
+    return holder
+
+
+def test_a_store_locked_by_another_writer_is_a_clear_message_naming_it(tmp_path, monkeypatch, capsys):
+    database = tmp_path / "news.db"
+    open_store(f"sqlite:///{database}").dispose()
+    source = tmp_path / "one.jsonl"
+    source.write_text(json.dumps({"id": "d0", "text": DISPATCHES[0]}) + "\n")
+    monkeypatch.setattr(database_module, "BUSY_SECONDS", 1)
+    holder = hold_write_lock(database)
+    try:
+        started = time.monotonic()
+        code = main(["ingest", str(source), "--db", str(database), "-q", *INGEST_ONLY])
+        waited = time.monotonic() - started
+    finally:
+        holder.kill()
+        holder.wait()
+    err = capsys.readouterr().err
+    assert code != 0 and waited < 20
+    assert "locked by another writer" in err and f"PID {holder.pid}" in err
+    assert "run this command again" in err
+    assert "Traceback" not in err and "sqlalchemy" not in err.lower()

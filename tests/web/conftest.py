@@ -54,6 +54,9 @@ HOSTILE = {
     "tractors <img src=x onerror=alert(1)> to protest against new fuel taxes.",
 }
 
+LOCAL = "http://127.0.0.1"
+"""The base URL of the test clients: the app answers only to its own address."""
+
 
 def store_articles(engine: Engine, articles: list[Article]) -> None:
     for article in articles:
@@ -78,7 +81,8 @@ def store_url(store_path) -> str:
 @pytest.fixture(scope="session")
 def client(store_url) -> Iterator[TestClient]:
     """The app over the filled store, read-only, extraction on."""
-    with TestClient(create_app(ServeSettings(db_url=store_url, config=load_config()))) as test_client:
+    settings = ServeSettings(db_url=store_url, config=load_config())
+    with TestClient(create_app(settings), base_url=LOCAL) as test_client:
         yield test_client
 
 
@@ -209,16 +213,15 @@ def clash_store(request, tmp_path_factory) -> Iterator[Engine]:
 def clash_client(clash_store) -> Iterator[TestClient]:
     """The app, extraction off, over ``clash_store`` (so over PostgreSQL too when it is set)."""
     url = clash_store.url.render_as_string(hide_password=False)
-    with TestClient(
-        create_app(ServeSettings(db_url=url, extract=False, config=load_config()))
-    ) as test_client:
+    settings = ServeSettings(db_url=url, extract=False, config=load_config())
+    with TestClient(create_app(settings), base_url=LOCAL) as test_client:
         yield test_client
 
 
 @pytest.fixture(scope="session")
 def linked_client(linked_store) -> Iterator[TestClient]:
     settings = ServeSettings(db_url=str(linked_store.url), extract=False, config=load_config())
-    with TestClient(create_app(settings)) as test_client:
+    with TestClient(create_app(settings), base_url=LOCAL) as test_client:
         yield test_client
 
 

@@ -10,13 +10,16 @@ from fastapi.testclient import TestClient
 
 from communique.config import load_config
 from communique.web.app import STATIC, ServeSettings, create_app
-from communique.web.security import BodyLimit
+from communique.web.security import BodyLimit, allowed_hosts, host_of
 
 SCRIPTS = sorted(Path(STATIC).glob("*.js"))
 
 HTML_SINKS = re.compile(
     r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function|srcdoc"
 )
+
+LOCAL = "http://127.0.0.1"
+"""The base URL of the test clients: the app answers only to its own address."""
 
 
 def test_every_response_carries_the_security_headers(client):
@@ -59,7 +62,7 @@ def test_hostile_article_comes_back_verbatim_as_json(client, hostile):
 
 def test_oversized_body_is_413_whatever_its_declared_length(store_url):
     settings = ServeSettings(db_url=store_url, max_bytes=1000, config=load_config())
-    with TestClient(create_app(settings)) as small:
+    with TestClient(create_app(settings), base_url=LOCAL) as small:
         declared = small.post("/api/extract", json={"text": "x" * 2000})
         assert declared.status_code == 413
 
@@ -111,3 +114,47 @@ def test_writes_are_refused_on_a_read_only_server(client):
 def test_api_docs_pages_that_load_from_a_cdn_are_off(client):
     assert client.get("/docs").status_code == 404
     assert client.get("/redoc").status_code == 404
+
+
+# --- Host names (DNS rebinding) ---------------------------------------------------------------------
+
+
+def test_a_foreign_host_header_is_refused_with_403(client):
+    answer = client.get("/api/events", headers={"Host": "evil.example"})
+    assert answer.status_code == 403
+    assert "--allowed-host" in answer.json()["detail"]
+    assert answer.headers["x-frame-options"] == "DENY"
+    assert client.get("/", headers={"Host": "evil.example:8000"}).status_code == 403
+
+
+def test_the_loopback_names_are_answered_with_or_without_a_port(client):
+    for host in ("127.0.0.1", "127.0.0.1:8000", "localhost:8000", "[::1]:8000", "LOCALHOST"):
+        assert client.get("/api/events", headers={"Host": host}).status_code == 200, host
+
+
+def test_an_allowed_host_is_answered(store_url):
+    hosts = allowed_hosts("0.0.0.0", ["news.example.org"])
+    settings = ServeSettings(db_url=store_url, extract=False, config=load_config(), allowed_hosts=hosts)
+    with TestClient(create_app(settings), base_url="http://news.example.org") as named:
+        assert named.get("/api/events").status_code == 200
+        assert named.get("/api/events", headers={"Host": "other.example.org"}).status_code == 403
+
+
+def test_the_host_names_follow_the_bound_address():
+    assert host_of({"headers": [(b"host", b"[::1]:8000")]}) == "::1"
+    assert host_of({"headers": []}) == ""
+    assert "localhost" not in allowed_hosts("192.0.2.7")
+    assert set(allowed_hosts("192.0.2.7", ["a.example"])) == {"192.0.2.7", "a.example"}
+
+
+def test_an_unexpected_server_error_carries_the_security_headers(store_url):
+    app = create_app(ServeSettings(db_url=store_url, extract=False, config=load_config()))
+
+    def broken() -> None:
+        raise RuntimeError("a bug")
+
+    app.add_api_route("/api/broken", broken)
+    with TestClient(app, base_url=LOCAL, raise_server_exceptions=False) as failing:
+        answer = failing.get("/api/broken")
+    assert answer.status_code == 500
+    assert "default-src 'self'" in answer.headers["content-security-policy"]

@@ -85,18 +85,21 @@ def add_fetch_options(parser: argparse.ArgumentParser) -> None:
                         "(refused by default)")
     parser.add_argument("--fetch-timeout", metavar="SECONDS", type=float, default=10.0,
                         help="connect and read timeout of each fetch (default: 10)")
+    parser.add_argument("--fetch-deadline", metavar="SECONDS", type=float, default=60.0,
+                        help="wall-clock limit of each fetch, redirects and the whole body included, "
+                        "however slowly it arrives (default: 60)")
     parser.add_argument("--fetch-max-bytes", metavar="N", type=int, default=5_000_000,
                         help="largest body fetched; a larger one is reported and skipped (default: 5000000)")
 
 
 def fetch_options(args: argparse.Namespace):
-    """The FetchOptions of ``--fetch``, ``--allow-private``, ``--fetch-timeout``, ``--fetch-max-bytes``."""
+    """The FetchOptions of ``--fetch``, ``--allow-private`` and the ``--fetch-*`` limits."""
     from communique.fetch import FetchOptions
 
-    if args.fetch_timeout <= 0 or args.fetch_max_bytes < 1:
-        raise UsageError("--fetch-timeout and --fetch-max-bytes must be positive")
-    return FetchOptions(enabled=args.fetch, allow_private=args.allow_private,
-                        timeout=args.fetch_timeout, max_bytes=args.fetch_max_bytes)
+    if args.fetch_timeout <= 0 or args.fetch_deadline <= 0 or args.fetch_max_bytes < 1:
+        raise UsageError("--fetch-timeout, --fetch-deadline and --fetch-max-bytes must be positive")
+    return FetchOptions(enabled=args.fetch, allow_private=args.allow_private, timeout=args.fetch_timeout,
+                        deadline=args.fetch_deadline, max_bytes=args.fetch_max_bytes)
 
 
 def add_period_options(parser: argparse.ArgumentParser) -> None:

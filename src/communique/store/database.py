@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -12,6 +13,9 @@ from sqlalchemy.pool import ConnectionPoolEntry
 DEFAULT_URL = "sqlite:///communique.db"
 """A SQLite file in the current directory, as the ingest command's help says."""
 
+BUSY_SECONDS = 30
+"""How long a SQLite writer waits for another one's lock before it gives up with a message."""
+
 SQLITE_PRAGMAS = (
     # WAL lets `communique events` read while `ingest` writes, and a killed writer leaves
     # only whole transactions behind.
@@ -20,13 +24,52 @@ SQLITE_PRAGMAS = (
     # power loss, and saves an fsync per article.
     "PRAGMA synchronous=NORMAL",
     "PRAGMA foreign_keys=ON",
-    # A reader and a writer may briefly hold the lock at the same time: wait rather than fail.
-    "PRAGMA busy_timeout=30000",
 )
+
+MIGRATION_LOCK = 0x636F6D6D756E6971  # "communiq": the PostgreSQL advisory lock migrations run under
 
 
 class StoreError(RuntimeError):
     """The store cannot be opened or written (bad URL, server down, newer schema than this version)."""
+
+
+class StoreBusy(StoreError):
+    """Another process held the store's write lock for longer than this one would wait."""
+
+
+def is_busy(exc: OperationalError) -> bool:
+    """True for SQLite's "database is locked" (or "busy"), the error after busy_timeout ran out."""
+    message = str(exc.orig).lower()
+    return "database is locked" in message or "database is busy" in message
+
+
+def busy_message(engine: Engine) -> str:
+    """What to tell a user whose write waited too long: which processes have the store open, what to do."""
+    database = engine.url.database or ""
+    holders = processes_using(Path(database)) if database else []
+    who = "; ".join(f"PID {pid}: {command}" for pid, command in holders) or "another process (not found)"
+    return (
+        f"the store {database} is locked by another writer; waited {BUSY_SECONDS} s. Open by: {who}. "
+        "Wait for that process to finish (or stop it), then run this command again: articles already "
+        "stored are skipped."
+    )
+
+
+def processes_using(database: Path) -> list[tuple[int, str]]:
+    """Other processes with the SQLite file (or its WAL) open, with their command lines; Linux only
+    (/proc), an empty list elsewhere or when they cannot be seen."""
+    wanted = {str(database.resolve()), f"{database.resolve()}-wal", f"{database.resolve()}-journal"}
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        if int(entry.name) == os.getpid():
+            continue
+        try:
+            if any(os.readlink(fd) in wanted for fd in (entry / "fd").iterdir()):
+                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+                found.append((int(entry.name), command.strip()[:200]))
+        except OSError:
+            continue  # gone meanwhile, or not ours to look at
+    return found
 
 
 def open_store(url: str = DEFAULT_URL, create: bool = True) -> Engine:
@@ -43,6 +86,8 @@ def open_store(url: str = DEFAULT_URL, create: bool = True) -> Engine:
         migrate(engine)
     except OperationalError as exc:
         engine.dispose()
+        if is_busy(exc):
+            raise StoreBusy(busy_message(engine)) from exc
         raise StoreError(f"cannot open the store {safe_url(url)}: {exc.orig}") from exc
     return engine
 
@@ -67,6 +112,8 @@ def make_engine(url: str) -> Engine:
 
 def _set_pragmas(dbapi_connection, _record: ConnectionPoolEntry) -> None:
     cursor = dbapi_connection.cursor()
+    # First: a second process opening a new store waits here while the first switches it to WAL.
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_SECONDS * 1000)}")
     for pragma in SQLITE_PRAGMAS:
         cursor.execute(pragma)
     cursor.close()
@@ -82,14 +129,28 @@ def migration_config():
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema up to date with Alembic, so a store made by an older version opens here."""
+    """Bring the schema up to date with Alembic, so a store made by an older version opens here.
+
+    The check and the upgrade run under a lock, so that two first runs on a new store do not both
+    create its tables: the second waits, then finds the schema current.
+    """
     from alembic import command
 
     config = migration_config()
     with engine.begin() as connection:
+        lock_for_migration(connection)
         config.attributes["connection"] = connection
         check_not_newer(connection, config)
         command.upgrade(config, "head")
+
+
+def lock_for_migration(connection) -> None:
+    """Hold the store's write lock (SQLite) or an advisory lock (PostgreSQL) until the transaction ends."""
+    if connection.dialect.name == "sqlite":
+        # The driver opens no transaction before DDL: take the write lock now, waiting busy_timeout.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    elif connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
 
 
 def check_not_newer(connection, config) -> None:

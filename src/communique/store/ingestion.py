@@ -10,12 +10,12 @@ from itertools import chain
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from communique import __version__
 from communique.runner import run
 from communique.sources import SourceDocument
-from communique.store.database import StoreError
+from communique.store.database import StoreBusy, StoreError, busy_message, is_busy
 from communique.store.writer import article_key, stored_keys, write_article
 
 MAX_REASONS = 5
@@ -159,6 +159,10 @@ def store(engine: Engine, document: SourceDocument, key: str | None, label: str,
         stats.not_stored += 1
         stats.reasons.append(f"{document.source or article.id}: cannot be stored: {exc.orig}")
         return
+    except OperationalError as exc:
+        if is_busy(exc):
+            raise StoreBusy(busy_message(engine)) from exc
+        raise StoreError(f"writing to the store failed: {exc.orig}") from exc
     except SQLAlchemyError as exc:
         raise StoreError(f"writing to the store failed: {exc}") from exc
     if written is None:

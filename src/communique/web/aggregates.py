@@ -185,7 +185,9 @@ def linked_events(
     conditions = [*event_conditions(wanted), *between(sides)]
     items: list[Row] = []
     with engine.connect() as connection:
-        for chunk in linked_chunks(connection, conditions or [true()]):
+        for whole in linked_chunks(connection, conditions or [true()]):
+            # only the rows the page shows get their actors and places (a chunk holds 500 stories)
+            chunk = whole[: limit - len(items)]
             ids = {linked.first.article_id for linked in chunk}
             actors, placed = actors_of(connection, ids), places_of(connection, ids)
             for linked in chunk:

@@ -1,13 +1,16 @@
-"""Safety at the HTTP layer: response headers that keep the browser strict, and a cap on request bodies.
+"""Safety at the HTTP layer: strict response headers, a cap on request bodies, and only known ``Host`` names.
 
 The page loads nothing but its own files (``default-src 'self'``), runs no inline script, and may not be
 framed; the data it shows is only ever set as text by the scripts, and the headers are the second line.
+A web page the user visits could point a name it controls at 127.0.0.1 (DNS rebinding) and read the
+local app through it; the browser then sends that name as ``Host``, so a request naming a host other
+than the bound address or an allowed name is refused with 403.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from typing import Any
 
 Scope = MutableMapping[str, Any]
@@ -58,6 +61,45 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
+"""The names a server bound to a loopback address answers to without --allowed-host."""
+
+
+class HostCheck:
+    """Answers 403 to a request whose ``Host`` header (port left out) is not one of ``allowed``."""
+
+    def __init__(self, app: ASGIApp, allowed: Iterable[str]) -> None:
+        self.app = app
+        self.allowed = frozenset(name.lower().strip("[]") for name in allowed)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket") or host_of(scope) in self.allowed:
+            await self.app(scope, receive, send)
+            return
+        why = "this server answers only to its own address; start it with --allowed-host NAME for another"
+        await answer(send, 403, why)
+
+
+def host_of(scope: Scope) -> str:
+    """The request's host name, lower case, without its port or IPv6 brackets ("" when absent)."""
+    for name, value in scope.get("headers", []):
+        if name == b"host":
+            host = value.decode("latin-1").strip().lower()
+            if host.startswith("["):
+                return host[1:].partition("]")[0]
+            return host.rpartition(":")[0] if host.count(":") == 1 else host
+    return ""
+
+
+def allowed_hosts(bound: str, extra: Iterable[str] = ()) -> tuple[str, ...]:
+    """The names a server bound to ``bound`` answers to: that address, the loopback names when it is
+    a loopback or wildcard address, and ``extra``."""
+    names = [bound, *extra]
+    if bound in LOOPBACK_NAMES or bound in ("0.0.0.0", "::"):
+        names += LOOPBACK_NAMES
+    return tuple(dict.fromkeys(names))
 
 
 class BodyLimit:
@@ -128,11 +170,16 @@ def replay(body: bytes, receive: Receive) -> Receive:
 
 async def too_large(send: Send, max_bytes: int) -> None:
     """A 413 response with a JSON body saying the limit."""
-    body = json.dumps({"detail": f"request body over the limit of {max_bytes} bytes"}).encode()
+    await answer(send, 413, f"request body over the limit of {max_bytes} bytes")
+
+
+async def answer(send: Send, status: int, detail: str) -> None:
+    """An error response with a JSON body ``{"detail": ...}``, as FastAPI gives its own."""
+    body = json.dumps({"detail": detail}).encode()
     await send(
         {
             "type": "http.response.start",
-            "status": 413,
+            "status": status,
             "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
         }
     )
