@@ -37,6 +37,8 @@ from communique.sources import (
 )
 
 CSV_SUFFIXES = frozenset({".csv"})
+CSV_FIELD_LIMIT = 131072
+"""The csv module's own default field limit, in characters: the least a CSV field may hold here."""
 FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
 WARC_SUFFIXES = frozenset({".warc", ".warc.gz"})
 INGEST_SUFFIXES = KNOWN_SUFFIXES | CSV_SUFFIXES | FEED_SUFFIXES | WARC_SUFFIXES
@@ -136,7 +138,7 @@ def read_csv(path: Path, name: str, options: ReadOptions, text_column: str) -> I
     # The csv module refuses fields over 128 KiB by default; an article may be longer. A field
     # up to the byte bound of an acceptable text is read whole, so a text over max_chars is one
     # document the ingest stage rejects with its reason, not a break in the rows.
-    csv.field_size_limit(max(csv.field_size_limit(), options.max_bytes))
+    csv.field_size_limit(max(CSV_FIELD_LIMIT, options.max_bytes))
     with path.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
         reader = csv.DictReader(stream)
         try:
