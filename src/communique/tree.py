@@ -8,10 +8,14 @@ fault (issue 14). These walks use child lists built once per document from the h
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
+
+SENTENCES_KEY = "communique_sentence_starts"
+"""Where a document's sentence starts are kept in ``doc.user_data``."""
 
 TREE_KEY = "communique_tree"
 """Where a document's tree index is kept in ``doc.user_data`` (the parse never leaves the pipeline)."""
@@ -114,3 +118,15 @@ def _scan(indices: range, holes: list[tuple[int, int]], keep: Callable[[int], bo
         else:
             i += step
     return None
+
+
+def sentence_start(token: Token) -> int:
+    """Index of the first token of ``token``'s sentence. ``token.sent`` walks the sentence each time
+    it is asked; a stage comparing the sentences of every event and every time made the link
+    stage quadratic in the article's length (issue 14)."""
+    doc = token.doc
+    starts = doc.user_data.get(SENTENCES_KEY)
+    if starts is None:
+        starts = [sent.start for sent in doc.sents]
+        doc.user_data[SENTENCES_KEY] = starts
+    return starts[bisect.bisect_right(starts, token.i) - 1]
