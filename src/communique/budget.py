@@ -7,6 +7,16 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+BUDGET_CHARS = 100_000
+"""The time budgets are per this many characters of text (a shorter text counts as this many): the
+parse costs time in proportion to the length, and a 2,000,000-character article, which the ingest
+limit admits, takes minutes where a news story takes a second."""
+
+
+def budget_units(text: str) -> float:
+    """How many budgets a text gets: its length in ``BUDGET_CHARS``, at least one."""
+    return max(1.0, len(text) / BUDGET_CHARS)
+
 
 class StageTimeout(Exception):
     """A stage ran past its time budget (setting pipeline.stage_timeout)."""
@@ -30,7 +40,8 @@ def time_budget(seconds: float, what: str = "the stage") -> Iterator[None]:
         return
 
     def expire(signum, frame):
-        raise StageTimeout(f"{what} took longer than {seconds:g} s (setting pipeline.stage_timeout)")
+        raise StageTimeout(f"{what} took longer than {seconds:g} s (setting pipeline.stage_timeout, "
+                           "seconds per 100,000 characters)")
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)

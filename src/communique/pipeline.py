@@ -10,7 +10,7 @@ from itertools import islice
 from typing import Any
 
 from communique.article import Article
-from communique.budget import time_budget
+from communique.budget import budget_units, time_budget
 from communique.config import load_config
 from communique.stage import FIELDS, Stage
 
@@ -60,10 +60,11 @@ class Pipeline:
 
 
 def run_stage(stage: Stage, batch: list[Article], seconds: float = 0) -> list[Article]:
-    """Run one stage on a batch within ``seconds`` per article; if the batch fails or runs out of
-    time, retry article by article so one bad document cannot cost the others their results."""
+    """Run one stage on a batch within ``seconds`` per article (per 100,000 characters of a longer
+    one); if the batch fails or runs out of time, retry article by article so one bad document
+    cannot cost the others their results."""
     try:
-        with time_budget(seconds * len(batch), f"stage {stage.name!r}"):
+        with time_budget(seconds * sum(budget_units(a.text) for a in batch), f"stage {stage.name!r}"):
             return list(stage.pipe(batch))
     except Exception:
         if len(batch) == 1:

@@ -21,6 +21,7 @@ from itertools import islice
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from communique.budget import budget_units
 from communique.pipeline import PipelineError
 from communique.sources import SourceDocument
 
@@ -30,10 +31,10 @@ WORKER_STAGE = "worker"
 STARTUP_SECONDS = 600.0
 """How long a new worker may take to load the model before the run gives up on it."""
 
-DOCUMENT_TIMEOUT = 300.0
-"""Default seconds a worker may spend on one document before it is stopped. A last resort for code
-that a stage's own budget cannot interrupt (a hang in native code); the longest real documents
-allowed (2,000,000 characters) take about two minutes on this project's 2-core machine."""
+DOCUMENT_TIMEOUT = 600.0
+"""Default seconds a worker may spend on one document (per 100,000 characters of a longer one)
+before it is stopped: a last resort for code that a stage's own budget cannot interrupt (a hang in
+native code). 100,000 characters of news took 60 s on this project's 2-core machine under load."""
 
 MB = 1 << 20
 
@@ -135,10 +136,13 @@ class Worker:
             self.start_clock()
 
     def start_clock(self) -> None:
-        """From now, each document not yet reported has its time (restarted at every report)."""
+        """From now, the documents it works on have their time (restarted at every report): one at
+        a time after a crash, else the whole job; per 100,000 characters of a longer text."""
         seconds = self.limits.seconds_per_document
-        remaining = len(self.job.remaining) if self.job else 1
-        self.deadline = time.monotonic() + seconds * remaining if seconds > 0 else float("inf")
+        pending = self.job.remaining if self.job else []
+        working = pending[:1] if self.job and self.job.singly else pending
+        units = sum(budget_units(d.article.text) for d in working) or 1.0
+        self.deadline = time.monotonic() + seconds * units if seconds > 0 else float("inf")
 
     def overdue(self) -> bool:
         return time.monotonic() > self.deadline
@@ -255,7 +259,8 @@ class WorkerPool:
             worker.process.join(5)  # its pipe closes a moment before it can be reaped
         if worker.process.is_alive():
             seconds = self.limits.seconds_per_document
-            return (f"the document took longer than {seconds:g} s (setting pipeline.document_timeout); "
+            return (f"the document took longer than {seconds:g} s per 100,000 characters (setting "
+                    "pipeline.document_timeout); "
                     "its worker process was stopped and no records are kept")
         code = worker.process.exitcode
         what = f"exit status {code}"
