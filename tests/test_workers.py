@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -105,3 +109,36 @@ def test_two_crashing_documents_in_one_chunk_are_both_found(hostile_stages):
 def test_limits_are_read_from_the_pipeline_settings():
     limits = WorkerLimits.from_config({"pipeline": {"document_timeout": 5, "worker_memory_mb": 900}})
     assert limits == WorkerLimits(seconds_per_document=5.0, memory_mb=900)
+
+
+def alive(pid: int) -> bool:
+    """True while ``pid`` runs (a zombie waiting to be reaped counts as gone)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+def children_of(pid: int) -> list[int]:
+    found = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(x) for x in found.read_text().split()] if found.exists() else []
+
+
+def test_workers_end_when_the_parent_is_killed(tmp_path: Path):
+    path = tmp_path / "many.jsonl"
+    lines = (json.dumps({"id": f"n{i}", "text": f"Report {i}."}) + "\n" for i in range(50_000))
+    path.write_text("".join(lines))
+    command = [sys.executable, "-m", "communique", "extract", str(path), "-o", str(tmp_path / "out.jsonl"),
+               "-q", "--workers", "2", "--set", 'pipeline.stages=["ingest"]']
+    parent = subprocess.Popen(command)
+    deadline = time.monotonic() + 60
+    while len(workers := children_of(parent.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert len(workers) == 2
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 30
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(alive(pid) for pid in workers)

@@ -81,10 +81,19 @@ class Job:
         return len(self.done) == len(self.documents)
 
 
-def serve(config: Mapping[str, Any], connection: Connection, memory_mb: int) -> None:
-    """A worker's life: load the pipeline, then run each chunk it is sent, reporting every document."""
+def serve(
+    config: Mapping[str, Any], connection: Connection, memory_mb: int, inherited: list[Connection]
+) -> None:
+    """A worker's life: load the pipeline, then run each chunk it is sent, reporting every document.
+
+    ``inherited`` are the parent's ends of the pipes (its own and the other workers'), copied by
+    the fork: closed here, so that when the parent dies the pipe breaks and the worker ends too,
+    instead of waiting on a pipe it holds open itself.
+    """
     from communique.runner import PipelineUnavailable, prepare, run_serial
 
+    for end in inherited:
+        end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     limit_memory(memory_mb)
     try:
@@ -92,13 +101,16 @@ def serve(config: Mapping[str, Any], connection: Connection, memory_mb: int) -> 
     except (PipelineUnavailable, PipelineError) as exc:
         connection.send(("failed", exc))
         return
-    connection.send(("ready", None))
-    while (message := connection.recv()) is not None:
-        documents, singly = message
-        chunks = [[d] for d in documents] if singly else [documents]
-        for chunk in chunks:
-            for document in run_serial(chunk, pipeline):
-                connection.send(("done", document))
+    try:
+        connection.send(("ready", None))
+        while (message := connection.recv()) is not None:
+            documents, singly = message
+            chunks = [[d] for d in documents] if singly else [documents]
+            for chunk in chunks:
+                for document in run_serial(chunk, pipeline):
+                    connection.send(("done", document))
+    except (EOFError, OSError):
+        return  # the parent is gone (killed, or it stopped the run): nothing left to do for
 
 
 def limit_memory(memory_mb: int) -> None:
@@ -115,11 +127,15 @@ def limit_memory(memory_mb: int) -> None:
 class Worker:
     """One child process running the pipeline, and the job it is working on."""
 
-    def __init__(self, config: Mapping[str, Any], limits: WorkerLimits) -> None:
+    def __init__(
+        self, config: Mapping[str, Any], limits: WorkerLimits, others: list[Connection] | None = None
+    ) -> None:
         context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
         self.connection, child = context.Pipe()
+        inherited = [self.connection, *(others or [])]
         self.process = context.Process(
-            target=serve, args=(dict(config), child, limits.memory_mb), daemon=True, name="communique-worker"
+            target=serve, args=(dict(config), child, limits.memory_mb, inherited), daemon=True,
+            name="communique-worker",
         )
         self.process.start()
         child.close()
@@ -173,7 +189,8 @@ class WorkerPool:
         source = iter(documents)
         numbers = iter(range(1 << 62))
         try:
-            self.workers = [Worker(self.config, self.limits) for _ in range(self.size)]
+            for _ in range(self.size):
+                self.workers.append(self.new_worker())
             while True:
                 while len(self.pending) < self.size * self.window and (
                     chunk := list(islice(source, self.chunk_size))
@@ -190,6 +207,10 @@ class WorkerPool:
         finally:
             self.close()
 
+    def new_worker(self) -> Worker:
+        """Start a worker, which closes its copies of the other workers' pipes."""
+        return Worker(self.config, self.limits, [w.connection for w in self.workers])
+
     def dispatch(self) -> None:
         """Give waiting jobs to idle workers."""
         for number, worker in enumerate(self.workers):
@@ -200,7 +221,7 @@ class WorkerPool:
                 except OSError:  # it died while idle: no document of this job is to blame
                     self.queue.appendleft(job)
                     worker.stop()
-                    self.workers[number] = Worker(self.config, self.limits)
+                    self.workers[number] = self.new_worker()
 
     def collect(self) -> None:
         """Wait for a message from a busy worker, or for one to die or overrun its deadline."""
@@ -251,7 +272,7 @@ class WorkerPool:
             if not job.finished:
                 job.singly = True  # now one at a time, to find the document that does it
                 self.queue.appendleft(job)
-        self.workers[self.workers.index(worker)] = Worker(self.config, self.limits)
+        self.workers[self.workers.index(worker)] = self.new_worker()
 
     def reason(self, worker: Worker) -> str:
         """Why a worker was lost, in words a user can act on."""
