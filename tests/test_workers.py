@@ -142,3 +142,12 @@ def test_workers_end_when_the_parent_is_killed(tmp_path: Path):
     while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not any(alive(pid) for pid in workers)
+
+
+def test_a_worker_that_cannot_load_the_model_stops_the_run_even_when_the_first_job_is_large():
+    from communique.runner import PipelineUnavailable
+
+    config = {"pipeline": {"stages": ["ingest", "nlp"]}, "stages": {"nlp": {"model": "no_such_model_xx"}}}
+    big = documents(*["Talks went on. " * 20_000] * 8)  # far more than a pipe holds
+    with pytest.raises(PipelineUnavailable, match=r"no_such_model_xx|could not load"):
+        list(run(big, config, workers=1))

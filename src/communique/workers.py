@@ -218,8 +218,12 @@ class WorkerPool:
                 job = self.queue.popleft()
                 try:
                     worker.send(job)
-                except OSError:  # it died while idle: no document of this job is to blame
+                except OSError:  # it died before taking the job: no document of it is to blame
                     self.queue.appendleft(job)
+                    self.receive(worker)  # raises the reason it could not start, if it sent one
+                    if not worker.ready:
+                        raise unavailable("a worker process could not load the pipeline") from None
+                    worker.job = None
                     worker.stop()
                     self.workers[number] = self.new_worker()
 
