@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import json
 import os
 import signal
@@ -29,6 +30,7 @@ class Hostile(Stage):
 
     def process(self, article: Article) -> Article:
         if "SEGFAULT" in article.text:
+            faulthandler.disable()  # pytest's dump of every thread would only be noise here
             os.kill(os.getpid(), signal.SIGSEGV)  # what a crash in native code looks like
         if "HANG" in article.text:
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})  # as native code that ignores it
