@@ -220,3 +220,24 @@ def test_rejected_text_is_not_echoed_back():
     (doc,) = read_stream(io.BytesIO(b"Some text."), "stdin", OPTIONS)
     doc.article.text = ""  # what the ingest stage does to a text it rejects
     assert doc.to_output()["text"] == ""
+
+
+@pytest.mark.parametrize("line", ["[" * 50_000 + "]" * 50_000, '{"a":' * 50_000 + "1" + "}" * 50_000])
+def test_a_line_nested_too_deeply_is_one_error_and_the_next_line_still_comes(line: str):
+    bad, good = read_lines(line, json.dumps({"id": "next", "text": "Talks resumed in Lima."}))
+    assert not bad.runnable and bad.article.id == "line-1"
+    assert "nested too deeply" in bad.article.errors[0].message
+    assert good.article.id == "next" and good.runnable
+
+
+def test_an_integer_too_long_to_convert_is_an_error_not_a_crash():
+    [bad] = read_lines('{"id": "n", "text": "Rain.", "count": ' + "9" * 10_000 + "}")
+    assert not bad.runnable and "not readable JSON" in bad.article.errors[0].message
+
+
+def test_lone_surrogates_become_replacement_characters_at_the_same_offsets():
+    [document] = read_lines('{"id": "s\\udfff", "text": "The mayor said \\ud800 the bridge would open."}')
+    assert document.article.text == "The mayor said \ufffd the bridge would open."
+    assert document.article.id == "s\ufffd"
+    assert [e.stage for e in document.article.errors] == [READ_STAGE, READ_STAGE]
+    assert "lone surrogate" in document.article.errors[0].message

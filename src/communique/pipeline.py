@@ -10,6 +10,7 @@ from itertools import islice
 from typing import Any
 
 from communique.article import Article
+from communique.budget import budget_units, time_budget
 from communique.config import load_config
 from communique.stage import FIELDS, Stage
 
@@ -33,10 +34,11 @@ def stage_classes() -> dict[str, type[Stage]]:
 class Pipeline:
     """Stages in order. Call it on one article, or ``pipe`` a stream of them."""
 
-    def __init__(self, stages: list[Stage], batch_size: int = 32) -> None:
+    def __init__(self, stages: list[Stage], batch_size: int = 32, stage_timeout: float = 0) -> None:
         check_order(stages)
         self.stages = stages
         self.batch_size = max(1, batch_size)
+        self.stage_timeout = stage_timeout  # seconds per document per stage; 0 = no budget
 
     @property
     def names(self) -> list[str]:
@@ -51,21 +53,23 @@ class Pipeline:
         iterator = iter(articles)
         while batch := list(islice(iterator, self.batch_size)):
             for stage in self.stages:
-                batch = run_stage(stage, batch)
+                batch = run_stage(stage, batch, self.stage_timeout)
             for article in batch:
                 article.doc = None  # the parse is large and never leaves the pipeline
                 yield article
 
 
-def run_stage(stage: Stage, batch: list[Article]) -> list[Article]:
-    """Run one stage on a batch; if the batch fails, retry article by article so one bad
-    document cannot cost the others their results."""
+def run_stage(stage: Stage, batch: list[Article], seconds: float = 0) -> list[Article]:
+    """Run one stage on a batch within ``seconds`` per article (per 100,000 characters of a longer
+    one); if the batch fails or runs out of time, retry article by article so one bad document
+    cannot cost the others their results."""
     try:
-        return list(stage.pipe(batch))
+        with time_budget(seconds * sum(budget_units(a.text) for a in batch), f"stage {stage.name!r}"):
+            return list(stage.pipe(batch))
     except Exception:
         if len(batch) == 1:
             return [_fail(stage, batch[0])]
-    return [run_stage(stage, [article])[0] for article in batch]
+    return [run_stage(stage, [article], seconds)[0] for article in batch]
 
 
 def _fail(stage: Stage, article: Article) -> Article:
@@ -109,4 +113,5 @@ def build_pipeline(config: Mapping[str, Any] | None = None, **overrides: Any) ->
             raise PipelineError(f"unknown stage {name!r}; registered stages: {sorted(registry)}")
         settings = config.get("stages", {}).get(name, {})
         stages.append(registry[name](settings))
-    return Pipeline(stages, batch_size=int(pipeline_cfg.get("batch_size", 32)))
+    return Pipeline(stages, batch_size=int(pipeline_cfg.get("batch_size", 32)),
+                    stage_timeout=float(pipeline_cfg.get("stage_timeout", 0)))

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import signal
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from contextlib import suppress
 from dataclasses import dataclass
-from itertools import islice
 from typing import Any
 
 from communique.article import Article
-from communique.pipeline import Pipeline, PipelineError, build_pipeline
+from communique.pipeline import Pipeline, build_pipeline
 from communique.sources import SourceDocument
 from communique.stage import StageUnavailable
+from communique.workers import WorkerPool
 
 WORKER_CHUNK = 8
 """Documents sent to a worker at a time. Large enough for spaCy's batching to pay, small enough
@@ -95,66 +90,6 @@ def run_serial(documents: Iterable[SourceDocument], pipeline: Pipeline) -> Itera
     yield from pending
 
 
-# The pipeline of a worker process, built once by its initializer; or why it could not be built.
-_worker_pipeline: Pipeline | None = None
-_worker_failure: Exception | None = None
-
-
-def _init_worker(config: Mapping[str, Any]) -> None:
-    """Load the pipeline once per worker process. Ctrl-C is left to the parent, which stops the workers."""
-    global _worker_pipeline, _worker_failure
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        _worker_pipeline = prepare(config)
-    except (PipelineUnavailable, PipelineError) as exc:
-        _worker_failure = exc
-
-
-def _work(chunk: list[SourceDocument]) -> list[SourceDocument]:
-    """Run the worker's pipeline on one chunk; a pipeline that could not be built fails the run."""
-    if _worker_pipeline is None:
-        raise _worker_failure or PipelineUnavailable("the worker could not build the pipeline")
-    return list(run_serial(chunk, _worker_pipeline))
-
-
-def run_parallel(
-    documents: Iterable[SourceDocument], config: Mapping[str, Any], workers: int
-) -> Iterator[SourceDocument]:
-    """Run the pipeline in ``workers`` processes, each loading it once; results come in input order."""
-    existing = set(multiprocessing.active_children())
-    executor = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(dict(config),))
-    window: deque[Future[list[SourceDocument]]] = deque()
-    iterator = iter(documents)
-    try:
-        while chunk := list(islice(iterator, WORKER_CHUNK)):
-            window.append(executor.submit(_work, chunk))
-            if len(window) >= workers * WINDOW_PER_WORKER:
-                yield from _result(window.popleft())
-        while window:
-            yield from _result(window.popleft())
-    finally:
-        stop(executor, existing)
-
-
-def _result(future: Future[list[SourceDocument]]) -> list[SourceDocument]:
-    try:
-        return future.result()
-    except BrokenProcessPool as exc:
-        raise PipelineUnavailable(
-            "a worker process died (out of memory?); try fewer --workers or smaller documents"
-        ) from exc
-
-
-def stop(executor: ProcessPoolExecutor, existing: set[multiprocessing.process.BaseProcess]) -> None:
-    """Shut the pool down now: pending chunks are cancelled and its worker processes (the children
-    started since ``existing`` was taken) are ended, so Ctrl-C does not wait for a running chunk."""
-    executor.shutdown(wait=False, cancel_futures=True)
-    for child in set(multiprocessing.active_children()) - existing:
-        with suppress(OSError):
-            child.terminate()
-    executor.shutdown(wait=True)
-
-
 def run(
     documents: Iterable[SourceDocument],
     config: Mapping[str, Any],
@@ -162,12 +97,15 @@ def run(
     progress: bool = False,
     total: int | None = None,
 ) -> Iterator[SourceDocument]:
-    """Every document through the pipeline, in input order, with an optional progress bar on stderr."""
-    if workers > 1:
-        # Nothing is built here: a bad config is reported by the first worker, which builds anyway.
-        results = run_parallel(documents, config, workers)
-    else:
-        results = run_serial(documents, prepare(config))
+    """Every document through the pipeline, in input order, with an optional progress bar on stderr.
+
+    The pipeline runs in ``workers`` child processes, one even for ``workers=1``, so that a
+    document that crashes or exhausts its worker costs only itself (see ``communique.workers``).
+    Nothing is built here: a bad config is reported by the first worker, which builds anyway.
+    """
+    chunk = WORKER_CHUNK if workers > 1 else int(config.get("pipeline", {}).get("batch_size", 32))
+    pool = WorkerPool(config, workers, chunk_size=max(1, chunk), window=WINDOW_PER_WORKER)
+    results = pool.run(documents)
     return with_progress(results, total) if progress else results
 
 

@@ -25,6 +25,8 @@ CONTRACT_INPUT_FIELDS = ("published", "title", "url", "outlet")
 """Optional input fields of a contract line (``id`` and ``text`` are handled on their own)."""
 
 SNIFF_BYTES = 8192
+SURROGATE_RE = re.compile("[\ud800-\udfff]")
+"""A UTF-16 surrogate code point: in a Python string only from a lone JSON escape."""
 _ID_IN_PREFIX = re.compile(rb'"id"\s*:\s*"((?:[^"\\]|\\.){1,200})"')
 
 
@@ -258,6 +260,10 @@ def parse_line(raw: bytes, number: int, options: ReadOptions) -> SourceDocument:
         record = json.loads(text)
     except json.JSONDecodeError as exc:
         return unreadable(line_id, f"line {number} is not valid JSON: {exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return unreadable(line_id, f"line {number} is JSON nested too deeply to read; not read")
+    except ValueError as exc:  # an integer of thousands of digits, over Python's conversion limit
+        return unreadable(line_id, f"line {number} is not readable JSON: {exc}")
     if not isinstance(record, dict):
         return unreadable(line_id, f"line {number} is a JSON {type(record).__name__}, not an object")
     document = from_record(record, line_id, options)
@@ -269,6 +275,7 @@ def parse_line(raw: bytes, number: int, options: ReadOptions) -> SourceDocument:
 def from_record(record: dict[str, Any], line_id: str, options: ReadOptions) -> SourceDocument:
     """A document from a contract input object; missing or wrong fields are noted in its errors."""
     problems: list[str] = []
+    record = without_surrogates(record, line_id, problems)
     doc_id = record.get("id")
     if isinstance(doc_id, int | float) and not isinstance(doc_id, bool):
         doc_id = str(doc_id)
@@ -290,6 +297,19 @@ def from_record(record: dict[str, Any], line_id: str, options: ReadOptions) -> S
     for problem in problems:
         article.add_error(READ_STAGE, problem)
     return SourceDocument(article)
+
+
+def without_surrogates(record: dict[str, Any], line_id: str, problems: list[str]) -> dict[str, Any]:
+    """The record with lone surrogates (a JSON escape such as ``\\ud800``: valid JSON, invalid
+    Unicode, which no output can encode) replaced by U+FFFD, one code point for one, so offsets
+    into the text stay those of the input; each field so mended is noted in ``problems``."""
+    mended = dict(record)
+    for key, value in record.items():
+        if isinstance(value, str) and not value.isascii() and SURROGATE_RE.search(value):
+            mended[key] = SURROGATE_RE.sub("\ufffd", value)
+            problems.append(f"{line_id}: '{key}' holds lone surrogate escapes (invalid Unicode); "
+                            "each was replaced with U+FFFD")
+    return mended
 
 
 def unreadable(

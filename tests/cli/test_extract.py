@@ -68,6 +68,10 @@ def bad_input_run(tmp_path_factory) -> subprocess.CompletedProcess:
         json.dumps({"id": "when", "text": "Farmers went home.", "published": "next Thursday-ish"}).encode(),
         b'{"id": "big", "text": "' + b"Word " * 500_000 + b'"}',  # 2.5 M characters: over max_chars
         b'{"id": "huge", "text": "' + b"a" * 50_000_000 + b'"}',  # 50 MB: not even read into memory
+        b"[" * 100_000 + b"]" * 100_000,  # nested past Python's recursion limit
+        # valid JSON, invalid Unicode:
+        b'{"id": "lone", "text": "The mayor said \\ud800 the bridge would open."}',
+        json.dumps({"id": "said", "text": " ".join(["said"] * 3000)}).encode(),  # a run-on of one word
         json.dumps({"id": "after", "text": STORY}).encode(),
     ]
     path.write_bytes(b"\n".join(lines) + b"\n")
@@ -78,7 +82,8 @@ def test_bad_input_never_stops_the_run(bad_input_run):
     assert_clean(bad_input_run)
     assert bad_input_run.returncode == 0
     ids = [line["id"] for line in output_lines(bad_input_run)]
-    assert ids == ["ok", "empty", "blank", "latin1", "line-5", "line-6", "when", "big", "huge", "after"]
+    assert ids == ["ok", "empty", "blank", "latin1", "line-5", "line-6", "when", "big", "huge", "line-10",
+                   "lone", "said", "after"]
 
 
 def test_good_documents_around_bad_ones_have_no_errors(bad_input_run):
@@ -99,6 +104,9 @@ def test_good_documents_around_bad_ones_have_no_errors(bad_input_run):
         ("when", "ingest", "not an ISO date"),
         ("big", "ingest", "max_chars"),
         ("huge", "read", "max_chars"),
+        ("line-10", "read", "nested too deeply"),
+        ("lone", "read", "lone surrogate"),
+        ("said", "nlp", "max_sentence_tokens"),
     ],
 )
 def test_each_bad_document_carries_its_error(bad_input_run, doc_id, stage, words):
@@ -264,3 +272,19 @@ def test_output_file_is_written_with_non_ascii_kept(tmp_path: Path, capsys):
     out = tmp_path / "out.jsonl"
     assert main(["extract", str(source), "-o", str(out), *INGEST_ONLY]) == 0
     assert '"title": "Gespräche in Zürich"' in out.read_text("utf-8")
+
+
+def test_lone_surrogates_are_replaced_so_the_line_can_be_written(bad_input_run):
+    line = next(x for x in output_lines(bad_input_run) if x["id"] == "lone")
+    assert all(not 0xD800 <= ord(ch) <= 0xDFFF for ch in json.dumps(line, ensure_ascii=False))
+
+
+def test_output_that_utf8_cannot_hold_is_mended_and_noted():
+    from communique.article import Article
+    from communique.cli.extract import encode_document
+    from communique.sources import SourceDocument
+
+    document = SourceDocument(Article(id="s", text="The envoy \udc80 left."), echo_text=True)
+    line = json.loads(encode_document(document, pretty=False))
+    assert line["text"] == "The envoy \ufffd left."
+    assert line["errors"][0]["stage"] == "output"

@@ -286,3 +286,13 @@ def record_starts(path: Path) -> list[int]:
     with path.open("rb") as stream:
         records = ArchiveIterator(stream)
         return [records.get_record_offset() for _ in records]
+
+
+def test_a_csv_row_over_the_field_limit_is_one_error_and_the_rows_after_it_are_read(tmp_path):
+    path = tmp_path / "news.csv"
+    oversized = "word " * 40_000  # 200,000 characters: over the csv module's field limit
+    path.write_text(f"id,text\nn1,Rain fell in Lima.\nn2,{oversized}\nn3,Talks ended in Quito.\n")
+    documents = list(read_inputs([str(path)], ReadOptions(max_chars=10)))
+    assert [d.article.id for d in documents] == ["n1", "news.csv:row-2", "n3"]
+    assert not documents[1].runnable and "field limit" in documents[1].article.errors[0].message
+    assert documents[2].article.text == "Talks ended in Quito."

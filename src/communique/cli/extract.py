@@ -22,7 +22,17 @@ from communique.cli.common import (
 )
 from communique.pipeline import PipelineError
 from communique.runner import RunStats, run
-from communique.sources import SourceDocument, SourceError, count_documents, list_directory, read_documents
+from communique.sources import (
+    SURROGATE_RE,
+    SourceDocument,
+    SourceError,
+    count_documents,
+    list_directory,
+    read_documents,
+)
+
+OUTPUT_STAGE = "output"
+"""The stage name under which a problem writing a document out is recorded in its ``errors``."""
 
 EXTRACT_EXAMPLES = """\
 examples:
@@ -117,10 +127,23 @@ def write_all(results: Iterator[SourceDocument], output: BinaryIO, pretty: bool)
     stats = RunStats()
     with closing(results):
         for document in results:
-            output.write(format_document(document, pretty).encode("utf-8"))
+            output.write(encode_document(document, pretty))
             output.flush()
             stats.count(document)
     return stats
+
+
+def encode_document(document: SourceDocument, pretty: bool) -> bytes:
+    """One output record as UTF-8. Text that UTF-8 cannot hold (a lone surrogate some source let
+    through) is replaced with U+FFFD, one code point for one, and the record says so in its errors."""
+    line = format_document(document, pretty)
+    try:
+        return line.encode("utf-8")
+    except UnicodeEncodeError:
+        document.article.add_error(
+            OUTPUT_STAGE, "characters UTF-8 cannot encode (lone surrogates) were replaced with U+FFFD"
+        )
+        return SURROGATE_RE.sub("\ufffd", format_document(document, pretty)).encode("utf-8")
 
 
 def format_document(document: SourceDocument, pretty: bool) -> str:

@@ -14,6 +14,7 @@ from communique.events.derived import allegations, appeals, demands
 from communique.events.lexicon import Lexicon
 from communique.events.modality import attitude, governors, modality
 from communique.events.triggers import Trigger, find_triggers, governing_trigger
+from communique.tree import subtree
 
 BASE_CONFIDENCE = {"light": 0.8, "phrasal": 0.8, "verb": 0.75, "noun": 0.6}
 """How much each kind of trigger evidence is trusted; a light-verb phrase is the most specific."""
@@ -234,7 +235,7 @@ def _mentions(trigger: Trigger, lex: Lexicon, cls: str) -> bool:
     """True when the trigger's clause (or its own subtree, for a noun) holds a cue of class ``cls``."""
     token = trigger.token
     clause = token.head if token.dep_ in ("nsubjpass", "nsubj", "dobj", "pobj") else token
-    words = [t for t in (token, *clause.subtree)]
+    words = [token, *subtree(clause)]
     return any(lex.cue(t.lemma_.lower(), cls) for t in words)
 
 
@@ -254,7 +255,7 @@ def _is_visit(token: Token, lex: Lexicon) -> bool:
 def _asks_for(token: Token, lex: Lexicon, classes: tuple[str, ...]) -> Token | None:
     """The first word of one of the cue ``classes`` in the request's complement, or None: "peace"
     (a ceasefire, an end to fighting), "inquiry" (an investigation), "blame" (sanctions)."""
-    for child in token.subtree:
+    for child in subtree(token):
         if child.i != token.i and child.i - token.i < 12 and any(
                 lex.cue(child.lemma_.lower(), cls) for cls in classes):
             return child

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from communique.article import Article, Entity, Quote
@@ -63,6 +64,8 @@ class QuoteAssembler:
         self.article = article
         self.text = article.text
         self.marks = find_quote_marks(article.text)
+        self.mark_starts = [m.start for m in self.marks]
+        self.mark_ends = [m.end for m in self.marks]
         self.claimed: set[int] = set()
         self.drafts: list[Draft] = []
 
@@ -96,11 +99,18 @@ class QuoteAssembler:
         entity = self.article.entity_at(start, end)
         return entity.kind if entity is not None else None
 
+    # The marks are outermost quotations, so they are sorted and never overlap: their starts and
+    # ends are both ascending, and the lookups below bisect instead of scanning every mark for
+    # every cue (quadratic on a text of thousands of quotation marks, issue 14).
+
     def _marks_in(self, span: tuple[int, int]) -> list[int]:
-        return [i for i, m in enumerate(self.marks) if _overlap(span, (m.start, m.end)) > 0]
+        first = bisect.bisect_right(self.mark_ends, span[0])
+        last = bisect.bisect_left(self.mark_starts, span[1])
+        return [i for i in range(first, last) if _overlap(span, (self.marks[i].start, self.marks[i].end)) > 0]
 
     def _inside_mark(self, char: int) -> bool:
-        return any(m.start < char < m.end for m in self.marks)
+        i = bisect.bisect_left(self.mark_starts, char) - 1
+        return i >= 0 and char < self.marks[i].end
 
     def _draft_from_content(self, attribution: Attribution) -> None:
         content = attribution.content
@@ -143,9 +153,14 @@ class QuoteAssembler:
         if draft.kind != "direct" or draft.attribution is None:
             return
         clause = draft.attribution.clause
-        for i, mark in enumerate(self.marks):
+        # Only the nearest mark on each side can be glued: any farther one has the nearer one's
+        # quotation mark, which is no glue, between it and the clause.
+        nearest = (bisect.bisect_right(self.mark_ends, clause[0]) - 1,
+                   bisect.bisect_left(self.mark_starts, clause[1]))
+        for i in sorted({i for i in nearest if 0 <= i < len(self.marks)}):
             if i in self.claimed:
                 continue
+            mark = self.marks[i]
             before = mark.end <= clause[0] and _glued(self.text, mark.end, clause[0], GLUE_BEFORE)
             after = mark.start >= clause[1] and _glued(self.text, clause[1], mark.start, GLUE_AFTER)
             if before or after:
@@ -163,8 +178,8 @@ class QuoteAssembler:
         for draft in ordered:
             while True:
                 end = max(draft.span[1], draft.attribution.clause[1] if draft.attribution else 0)
-                nxt = next((i for i, m in enumerate(self.marks) if m.start >= end), None)
-                if nxt is None or nxt in self.claimed:
+                nxt = bisect.bisect_left(self.mark_starts, end)
+                if nxt == len(self.marks) or nxt in self.claimed:
                     break
                 mark = self.marks[nxt]
                 gap = self.text[end:mark.start]

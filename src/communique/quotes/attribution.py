@@ -9,6 +9,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from communique.quotes.cues import Cue, CueLexicon
+from communique.tree import subtree_bounds
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 INHERIT_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp"})
@@ -184,17 +185,17 @@ def cue_extent(cue_token: Token, cue: Cue) -> ParseSpan:
 
 def clause_extent(cue_token: Token, subject: Token | None, content: list[Token]) -> ParseSpan:
     """The attribution clause: subject, cue and the cue's other dependents, without the content."""
-    sent = cue_token.sent
-    inside = {t.i for c in content for t in c.subtree}
-    tokens = [t for t in cue_token.subtree
-              if t.i not in inside and sent.start <= t.i < sent.end and (t.dep_ != "punct" or t is cue_token)]
-    conjuncts = {t.i for c in cue_token.children if c.dep_ in ("conj", "cc") for t in c.subtree}
-    tokens = [t for t in tokens if t.i not in conjuncts]  # '…," he said, "and …"': the second piece
+    sent, doc = cue_token.sent, cue_token.doc
+    # The content's subtrees and the conjuncts' ('…," he said, "and …"': the second piece) are
+    # left out by pruning the walk, not by filtering whole subtrees: linear on a deep parse.
+    conjuncts = [c.i for c in cue_token.children if c.dep_ in ("conj", "cc")]
+    pruned = [c.i for c in content] + conjuncts
+    bounds = [subtree_bounds(cue_token, pruned, sent.start, sent.end, lambda i: doc[i].dep_ != "punct")]
     if subject is not None and sent.start <= subject.i < sent.end:
-        tokens += [t for t in subject.subtree if sent.start <= t.i < sent.end]
-    start = min(t.idx for t in tokens)
-    last = max(tokens, key=lambda t: t.i)
-    return start, last.idx + len(last)
+        bounds.append(subtree_bounds(subject, (), sent.start, sent.end, lambda i: True))
+    first = min(b[0] for b in bounds if b is not None)
+    last = doc[max(b[1] for b in bounds if b is not None)]
+    return doc[first].idx, last.idx + len(last)
 
 
 def attribution_for(text: str, token: Token, lexicon: CueLexicon) -> Attribution | None:

@@ -27,9 +27,10 @@ class EventsStage(Stage):
             return article
         lex = load_lexicon()
         quoted = quoted_tokens(article)
+        inside_quotes = set(quoted)  # once, not per sentence: that was quadratic in the length
         events: list[Event] = []
         for sent in doc.sents:
-            for cand in code_sentence(sent, lex, set(quoted)):
+            for cand in code_sentence(sent, lex, inside_quotes):
                 event = to_event(cand, article, quoted, f"V{len(events) + 1}")
                 if not is_self_directed(event, article):
                     events.append(event)

@@ -14,6 +14,7 @@ import re
 from communique.article import Article, Event, Place, Time
 from communique.link.reports import link_reports
 from communique.stage import Stage
+from communique.tree import sentence_start
 
 MAX_HOPS = 4
 """Steps up the tree from a time or place to the trigger: "on" → "met" is two; a deeper path crosses
@@ -46,22 +47,35 @@ class LinkStage(Stage):
             return article
         times = [(t, root_token(article.doc, t.span)) for t in article.times if event_date_value(t)]
         places = [(p, root_token(article.doc, p.span)) for p in article.places if not p.metonymic]
+        # Only a record of the event's own sentence can attach to it: grouped once, so a long
+        # article does not compare every event with every time and place (issue 14).
+        times_in, places_in = by_sentence(times), by_sentence(places)
         claims: list[tuple[Event, Time, int]] = []
         for event in article.events:
             anchors = event_anchors(article.doc, event)
             if not anchors:
                 continue
-            claim = time_of(times, anchors)
+            sentence = sentence_start(anchors[0])
+            claim = time_of(times_in.get(sentence, []), anchors)
             if claim is not None:
                 claims.append((event, *claim))
             elif self.settings.get("published_fallback", False) and article.published and is_past(anchors):
                 event.date = article.published[:10]
-            place = attached(places, anchors, LOCATIVE_PREPS)
+            place = attached(places_in.get(sentence, []), anchors, LOCATIVE_PREPS)
             if place is not None:
                 event.location = place.id
         assign_dates(claims)
         link_reports(article)
         return article
+
+
+def by_sentence(records: list[tuple[Time | Place, object]]) -> dict[int, list[tuple[Time | Place, object]]]:
+    """Records with a token, by the first token of their sentence, in their order."""
+    grouped: dict[int, list[tuple[Time | Place, object]]] = {}
+    for record, token in records:
+        if token is not None:
+            grouped.setdefault(sentence_start(token), []).append((record, token))
+    return grouped
 
 
 def time_of(times: list[tuple[Time, object]], anchors: list) -> tuple[Time, int] | None:
@@ -123,8 +137,9 @@ def adjacent(records: list[tuple[Time, object]], trigger) -> Time | None:
         return None
     with_article = after + 1 < len(doc) and doc[after + 1].lower_ == "the"
     starts = {after + 1, after + 2} if with_article else {after + 1}
+    sentence = sentence_start(trigger)
     for record, token in records:
-        if token is not None and token.sent.start == trigger.sent.start:
+        if token is not None and sentence_start(token) == sentence:
             first = doc.char_span(*record.span, alignment_mode="expand")
             if first is not None and first.start in starts:
                 return record
@@ -141,8 +156,9 @@ def attached(records: list[tuple[Time | Place, object]], anchors: list, preps: f
 def attached_with_hops(records: list, anchors: list, preps: frozenset[str] | None = None) -> tuple | None:
     """``(record, steps)`` for the record that climbs to an anchor in the fewest steps, or None."""
     best, best_hops = None, MAX_HOPS + MODIFIER_COST + 1
+    sentence = sentence_start(anchors[0])
     for record, token in records:
-        if token is None or token.sent.start != anchors[0].sent.start:
+        if token is None or sentence_start(token) != sentence:
             continue
         hops = climb(token, anchors, preps)
         if hops is not None and token.dep_ in ("nmod", "compound", "amod", "poss"):

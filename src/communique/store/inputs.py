@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import time
 import zlib
@@ -36,6 +37,8 @@ from communique.sources import (
 )
 
 CSV_SUFFIXES = frozenset({".csv"})
+CSV_FIELD_LIMIT = 131072
+"""The csv module's own default field limit, in characters: the least a CSV field may hold here."""
 FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
 WARC_SUFFIXES = frozenset({".warc", ".warc.gz"})
 INGEST_SUFFIXES = KNOWN_SUFFIXES | CSV_SUFFIXES | FEED_SUFFIXES | WARC_SUFFIXES
@@ -132,8 +135,10 @@ def read_path(
 
 def read_csv(path: Path, name: str, options: ReadOptions, text_column: str) -> Iterator[SourceDocument]:
     """One document per row; ``id``, ``title``, ``url``, ``outlet``, ``published`` columns used if there."""
-    # The csv module refuses fields over 128 KiB by default; an article may be longer.
-    csv.field_size_limit(max(csv.field_size_limit(), options.max_chars + 1))
+    # The csv module refuses fields over 128 KiB by default; an article may be longer. A field
+    # up to the byte bound of an acceptable text is read whole, so a text over max_chars is one
+    # document the ingest stage rejects with its reason, not a break in the rows.
+    csv.field_size_limit(max(CSV_FIELD_LIMIT, options.max_bytes))
     with path.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
         reader = csv.DictReader(stream)
         try:
@@ -155,18 +160,23 @@ def read_csv(path: Path, name: str, options: ReadOptions, text_column: str) -> I
 def csv_rows(
     reader: csv.DictReader, name: str, source: str, options: ReadOptions, text_column: str
 ) -> Iterator[SourceDocument]:
-    """The documents of a CSV file's rows; a row the csv module cannot parse ends the file with a message."""
-    number = 0
-    try:
-        for number, row in enumerate(reader, start=1):
-            record = {key: value for key, value in row.items() if key and value}
-            record["text"] = row.get(text_column) or ""
-            record["id"] = record.get("id") or f"{name}:row-{number}"
-            document = from_record(record, f"{name}:row-{number}", options)
-            document.source = source
-            yield document
-    except csv.Error as exc:
-        yield failed(name, f"{name}: not readable after row {number}: {exc}", source)
+    """The documents of a CSV file's rows; a row the csv module cannot parse (a field over the size
+    limit, a NUL byte) is one document with errors, and the rows after it are still read."""
+    for number in itertools.count(1):
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield unreadable(f"{name}:row-{number}", f"{name}: row {number} is not readable ({exc}); "
+                             "skipped, the rows after it are read", source=source)
+            continue
+        record = {key: value for key, value in row.items() if key and value}
+        record["text"] = row.get(text_column) or ""
+        record["id"] = record.get("id") or f"{name}:row-{number}"
+        document = from_record(record, f"{name}:row-{number}", options)
+        document.source = source
+        yield document
 
 
 def read_feed(

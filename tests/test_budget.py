@@ -1,0 +1,60 @@
+"""Time budgets: a stage that runs too long on a document is cut off with a clear error."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from communique.article import Article
+from communique.budget import StageTimeout, time_budget
+from communique.pipeline import Pipeline
+from communique.stage import Stage
+
+
+class Slow(Stage):
+    """Spins on texts that say so; titles the others."""
+
+    name = "slow"
+    requires = ("text",)
+
+    def process(self, article: Article) -> Article:
+        while "spin" in article.text:
+            pass
+        article.title = article.text
+        return article
+
+
+def test_a_python_loop_past_its_budget_is_interrupted():
+    started = time.monotonic()
+    with pytest.raises(StageTimeout, match="stage_timeout"), time_budget(0.2):
+        while True:
+            pass
+    assert time.monotonic() - started < 5
+
+
+def test_no_budget_means_no_timer():
+    with time_budget(0):
+        time.sleep(0.01)
+
+
+def test_outside_the_main_thread_the_budget_is_not_enforced():
+    done = []
+
+    def work() -> None:
+        with time_budget(0.01):
+            time.sleep(0.05)
+        done.append(True)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert done == [True]
+
+
+def test_the_pipeline_cuts_only_the_stage_of_the_slow_document():
+    pipeline = Pipeline([Slow()], batch_size=3, stage_timeout=0.3)
+    out = list(pipeline.pipe(Article(id=str(i), text=t) for i, t in enumerate(["calm", "spin", "quiet"])))
+    assert [a.title for a in out] == ["calm", None, "quiet"]
+    assert out[1].errors[0].stage == "slow" and "took longer than 0.3 s" in out[1].errors[0].message
