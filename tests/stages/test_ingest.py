@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from communique.article import Article
-from communique.stages.ingest import IngestStage, TextRejected, check_text, normalise_published
+from communique.stages.ingest import (
+    IngestStage,
+    TextRejected,
+    check_text,
+    check_variety,
+    normalise_published,
+)
 
 
 def ingest(text: str, published: str | None = None, max_chars: int = 1000) -> Article:
@@ -53,3 +59,24 @@ def test_unparseable_published_is_reported_and_cleared():
     article = ingest("Talks resumed.", published="sometime in May")
     assert article.published is None
     assert "not an ISO date" in article.errors[0].message
+
+
+def test_one_word_repeated_thousands_of_times_is_not_parsed():
+    article = IngestStage({}).process(Article(id="t", text="said " * 8_000))
+    assert article.text == ""
+    assert article.errors[0].stage == "ingest"
+    assert "stages.ingest.min_distinct_words" in article.errors[0].message
+
+
+def test_a_long_report_of_varied_words_passes_the_variety_check():
+    # 6,000 words drawn from 400 different ones: a long but ordinary vocabulary (share 0.067)
+    words = [f"word{n % 400}" for n in range(6_000)]
+    check_variety(" ".join(words), 0.02)
+
+
+def test_a_short_repetitive_text_is_never_judged_degenerate():
+    check_variety("Goal! " * 500, 0.02)
+
+
+def test_the_variety_check_is_off_at_zero():
+    check_variety("said " * 8_000, 0)
