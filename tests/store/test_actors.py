@@ -207,3 +207,30 @@ def test_a_proper_name_may_hold_particles_but_not_role_words():
     assert is_proper_name("Ursula von der Leyen")
     assert is_proper_name("Anatoly Antonov")
     assert not is_proper_name("Norway's foreign minister")
+
+
+def test_a_middle_initial_does_not_split_a_person(engine):
+    first, second, third = store(
+        engine,
+        report("p1", "2016-03-01", person("E1", "Carla M. Ruiz", "MEX")),
+        report("p2", "2016-03-02", person("E1", "Carla Ruiz", "MEX")),
+        report("p3", "2016-03-03", person("E1", "Carla M. Ruiz", "MEX")),
+    )
+    actor, _ = actor_of(engine, first, "E1")
+    assert actor_of(engine, second, "E1") == (actor, "name")
+    assert actor_of(engine, third, "E1") == (actor, "name")
+
+
+def test_two_organisations_with_the_same_initials_stay_apart(engine):
+    def org(name: str) -> Entity:
+        return Entity("E1", name, "organization", "USA", None, None, None, [(0, 1)])
+
+    first, short, other = store(
+        engine,
+        report("q1", "2016-03-01", org("Democratic National Committee")),
+        report("q2", "2016-03-02", org("DNC")),
+        report("q3", "2016-03-03", org("Democratic National Convention")),
+    )
+    committee, _ = actor_of(engine, first, "E1")
+    assert actor_of(engine, short, "E1") == (committee, "acronym")
+    assert actor_of(engine, other, "E1")[0] != committee

@@ -64,6 +64,13 @@ def normalise(name: str) -> str:
     return " ".join(words)
 
 
+def without_initials(name: str) -> str:
+    """A person's name without middle initials: "Donald J. Trump" → "Donald Trump"."""
+    words = name.split()
+    kept = [w for n, w in enumerate(words) if n in (0, len(words) - 1) or len(w.rstrip(".")) > 1]
+    return " ".join(kept)
+
+
 def last_word(key: str) -> str | None:
     """The last word of a normalised name of two words or more (a surname), else None."""
     words = key.split()
@@ -98,6 +105,8 @@ def resolve_article(connection: Connection, article_id: int) -> None:
         else:
             enrich_actor(connection, actor_id, entity)
         add_alias(connection, actor_id, entity.name, INFERRED)
+        if entity.kind == "person":  # "Donald J. Trump" is also "Donald Trump"
+            add_alias(connection, actor_id, without_initials(entity.name), INFERRED)
         if entity.kind == "person" and entity.title:
             add_role(connection, actor_id, entity.title, article_id, published)
         connection.execute(
@@ -170,9 +179,10 @@ def actors_with_alias(connection: Connection, condition) -> list[Any]:
 
 def by_name(connection: Connection, entity: StoredEntity, key: str) -> int | None:
     """An actor that already goes by this name; an imported one first, else the oldest."""
+    keys = {key, without_initials(key)} if entity.kind == "person" else {key}
     fits = [
         r
-        for r in actors_with_alias(connection, and_(al.c.alias == key, al.c.origin != INITIALS))
+        for r in actors_with_alias(connection, and_(al.c.alias.in_(keys), al.c.origin != INITIALS))
         if compatible(r, entity)
     ]
     fits.sort(key=lambda r: (r.origin != IMPORTED, r.id))
@@ -207,11 +217,14 @@ def by_acronym(connection: Connection, entity: StoredEntity, key: str) -> int | 
         return None
     if is_acronym(entity.name):
         condition = and_(al.c.alias == key, al.c.origin == INITIALS)
-    elif " " in entity.name and len(initials(entity.name)) >= 3:
-        condition = al.c.alias == normalise(initials(entity.name))
-    else:
-        return None
-    return only([r for r in actors_with_alias(connection, condition) if compatible(r, entity)])
+        return only([r for r in actors_with_alias(connection, condition) if compatible(r, entity)])
+    if " " in entity.name and len(initials(entity.name)) >= 3:
+        # Only an actor known by the acronym alone: "Democratic National Convention" must not join
+        # the Committee because both spell DNC (seen on the corpus store, 2026-12-04).
+        condition = and_(al.c.alias == normalise(initials(entity.name)), al.c.origin != INITIALS)
+        fits = [r for r in actors_with_alias(connection, condition) if compatible(r, entity)]
+        return only([r for r in fits if not has_full_name(connection, r.id)])
+    return None
 
 
 def by_code(connection: Connection, entity: StoredEntity) -> int | None:

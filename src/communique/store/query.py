@@ -135,11 +135,14 @@ def actor_matches(word: str) -> ColumnElement[bool]:
 
 
 def canonical_matches(word: str) -> ColumnElement[bool]:
-    """A canonical actor named by a code prefix, its country, or one of its aliases."""
+    """A canonical actor named by a code prefix, its country, one of its aliases, or for a person
+    the surname of one ("Antonov": every Antonov, as a search should)."""
+    key = normalise(word)
     return or_(
         ac.c.code.startswith(word.upper()),
         ac.c.country == word.upper(),
-        ac.c.id.in_(select(al.c.actor_id).where(al.c.alias == normalise(word), al.c.origin != INITIALS)),
+        ac.c.id.in_(select(al.c.actor_id).where(al.c.alias == key, al.c.origin != INITIALS)),
+        and_(ac.c.kind == "person", ac.c.id.in_(select(al.c.actor_id).where(al.c.last_word == key))),
     )
 
 
