@@ -201,6 +201,8 @@ def test_an_older_store_gets_its_actors_when_migrated(tmp_path):
 def test_names_are_matched_without_case_curly_quotes_or_a_leading_the():
     assert normalise("The  Kremlin") == normalise("the kremlin") == "kremlin"
     assert normalise("O\u2019Neill") == "o'neill"
+    assert normalise("World Health Organization (WHO)") == normalise("World Health Organization (WHO")
+    assert normalise("World Health Organization (WHO)") == "world health organization"
 
 
 def test_a_proper_name_may_hold_particles_but_not_role_words():

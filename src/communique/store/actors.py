@@ -20,6 +20,7 @@ Imported actors (``communique actors import``) are matched like the others but n
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
@@ -55,9 +56,16 @@ class StoredEntity:
     title: str | None
 
 
+BRACKETED_TAIL = re.compile(r"\s*\([^()]*\)?\s*$")
+"""An acronym in brackets after a name, closed or cut off by the entity's span: "Federal Bureau of
+Investigation (FBI" was an actor apart from "Federal Bureau of Investigation" on the corpus store."""
+
+
 def normalise(name: str) -> str:
-    """The key a name is matched by: NFKC, case-folded, curly quotes straight, no leading "the"."""
+    """The key a name is matched by: NFKC, case-folded, curly quotes straight, no leading "the",
+    no bracketed acronym after it."""
     text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").casefold()
+    text = BRACKETED_TAIL.sub("", text) or text
     words = text.split()
     if words and words[0] == "the":
         words = words[1:]
