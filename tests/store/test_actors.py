@@ -236,3 +236,22 @@ def test_two_organisations_with_the_same_initials_stay_apart(engine):
     committee, _ = actor_of(engine, first, "E1")
     assert actor_of(engine, short, "E1") == (committee, "acronym")
     assert actor_of(engine, other, "E1")[0] != committee
+
+
+def test_a_short_name_an_article_used_is_an_alias_a_search_finds_but_not_a_join(engine):
+    text = "Anatoly Antonov spoke on Monday. Antonov said he was ready. The envoy left."
+    envoy = Entity(
+        "E1",
+        "Anatoly Antonov",
+        "person",
+        "RUS",
+        None,
+        None,
+        "ambassador",
+        [(0, 15), (33, 40), (51, 53), (60, 70)],
+    )
+    (stored,) = store(engine, Article(id="s1", text=text, published="2022-01-10", entities=[envoy]))
+    actor, _ = actor_of(engine, stored, "E1")
+    with engine.connect() as connection:
+        aliases = dict(connection.execute(select(al.c.name, al.c.origin).where(al.c.actor_id == actor)).all())
+    assert aliases == {"Anatoly Antonov": "inferred", "Antonov": "mention"}  # not "he", not "The envoy"

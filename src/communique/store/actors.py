@@ -32,10 +32,18 @@ from communique.store import schema
 from communique.wordlists import read_word_list
 
 ac, al, ar, ea = schema.actors, schema.actor_aliases, schema.actor_roles, schema.entity_actors
-en, a = schema.entities, schema.articles
+en, a, mn = schema.entities, schema.articles, schema.mentions
 
-INFERRED, IMPORTED, INITIALS = "inferred", "imported", "initials"
-"""Alias origins: read from an article, from a user's dictionary, or the initials of a longer name."""
+INFERRED, IMPORTED, INITIALS, MENTION = "inferred", "imported", "initials", "mention"
+"""Alias origins: an entity's name in an article, a user's dictionary, the initials of a longer name,
+or a shorter form an article used for a named entity ("Antonov" for "Anatoly Antonov")."""
+
+WEAK = (INITIALS, MENTION)
+"""Alias origins that find an actor in a search but never join a new entity to it by name: a
+surname form joins only through the one-candidate surname rule."""
+
+STRENGTH = {MENTION: 0, INITIALS: 0, INFERRED: 1, IMPORTED: 2}
+"""Which origin an alias keeps when two give it."""
 
 SURNAME_WINDOW = dt.timedelta(days=730)
 """How far from the dates an actor was seen a surname alone may still name it: a minister or an
@@ -99,8 +107,9 @@ def is_proper_name(name: str) -> bool:
 
 def resolve_article(connection: Connection, article_id: int) -> None:
     """Give every entity of a stored article its actor (entities that have one keep it)."""
-    published = connection.scalar(select(a.c.published).where(a.c.id == article_id))
+    published, text = connection.execute(select(a.c.published, a.c.text).where(a.c.id == article_id)).one()
     when = parse_day(published)
+    forms = mention_forms(connection, article_id, text)
     done = set(connection.scalars(select(ea.c.entity_id).where(ea.c.article_id == article_id)))
     rows = connection.execute(select(en).where(en.c.article_id == article_id))
     entities = sorted((StoredEntity(**without_article(r)) for r in rows), key=lambda e: id_order(e.id))
@@ -115,6 +124,8 @@ def resolve_article(connection: Connection, article_id: int) -> None:
         add_alias(connection, actor_id, entity.name, INFERRED)
         if entity.kind == "person":  # "Donald J. Trump" is also "Donald Trump"
             add_alias(connection, actor_id, without_initials(entity.name), INFERRED)
+        for form in short_forms(entity, forms.get(entity.id, set())):
+            add_alias(connection, actor_id, form, MENTION)
         if entity.kind == "person" and entity.title:
             add_role(connection, actor_id, entity.title, article_id, published)
         connection.execute(
@@ -122,6 +133,22 @@ def resolve_article(connection: Connection, article_id: int) -> None:
                 article_id=article_id, entity_id=entity.id, actor_id=actor_id, evidence=evidence
             )
         )
+
+
+def mention_forms(connection: Connection, article_id: int, text: str) -> dict[str, set[str]]:
+    """The words of every mention of the article's entities, by entity id."""
+    found: dict[str, set[str]] = {}
+    query = select(mn.c.entity_id, mn.c.start, mn.c.end).where(mn.c.article_id == article_id)
+    for row in connection.execute(query):
+        found.setdefault(row.entity_id, set()).add(text[row.start : row.end])
+    return found
+
+
+def short_forms(entity: StoredEntity, forms: set[str]) -> list[str]:
+    """Mentions that name the entity by part of its name ("Antonov"), not by a pronoun or a description."""
+    words = set(normalise(entity.name).split())
+    shorter = (f for f in forms if normalise(f) != normalise(entity.name) and is_proper_name(f))
+    return sorted(f for f in shorter if normalise(f) and set(normalise(f).split()) <= words)
 
 
 def resolve_stored(connection: Connection) -> None:
@@ -190,7 +217,7 @@ def by_name(connection: Connection, entity: StoredEntity, key: str) -> int | Non
     keys = {key, without_initials(key)} if entity.kind == "person" else {key}
     fits = [
         r
-        for r in actors_with_alias(connection, and_(al.c.alias.in_(keys), al.c.origin != INITIALS))
+        for r in actors_with_alias(connection, and_(al.c.alias.in_(keys), al.c.origin.not_in(WEAK)))
         if compatible(r, entity)
     ]
     fits.sort(key=lambda r: (r.origin != IMPORTED, r.id))
@@ -229,7 +256,7 @@ def by_acronym(connection: Connection, entity: StoredEntity, key: str) -> int | 
     if " " in entity.name and len(initials(entity.name)) >= 3:
         # Only an actor known by the acronym alone: "Democratic National Convention" must not join
         # the Committee because both spell DNC (seen on the corpus store, 2026-12-04).
-        condition = and_(al.c.alias == normalise(initials(entity.name)), al.c.origin != INITIALS)
+        condition = and_(al.c.alias == normalise(initials(entity.name)), al.c.origin.not_in(WEAK))
         fits = [r for r in actors_with_alias(connection, condition) if compatible(r, entity)]
         return only([r for r in fits if not has_full_name(connection, r.id)])
     return None
@@ -330,9 +357,9 @@ def add_alias(connection: Connection, actor_id: int, name: str, origin: str) -> 
             "last_word": last_word(key),
         }
         connection.execute(insert(al).values(values))
-    elif origin == IMPORTED and known != IMPORTED:
+    elif STRENGTH[origin] > STRENGTH[known]:
         connection.execute(
-            update(al).where(al.c.actor_id == actor_id, al.c.alias == key).values(origin=IMPORTED, name=name)
+            update(al).where(al.c.actor_id == actor_id, al.c.alias == key).values(origin=origin, name=name)
         )
 
 

@@ -21,7 +21,7 @@ from typing import Any, TextIO
 from sqlalchemy import Connection, Engine, and_, func, insert, select, update
 
 from communique.store import schema
-from communique.store.actors import IMPORTED, INITIALS, add_alias, normalise
+from communique.store.actors import IMPORTED, INITIALS, WEAK, add_alias, normalise
 
 ac, al, ar, ea, a = (
     schema.actors,
@@ -206,7 +206,7 @@ def matching_actors(connection: Connection, entry: Entry) -> list[int]:
     """Actors that go by the entry's name or an alias (of its kind, if given): imported first, then oldest."""
     keys = {normalise(n) for n in (entry.name, *entry.aliases)}
     query = select(ac.c.id, ac.c.origin).where(
-        ac.c.id.in_(select(al.c.actor_id).where(and_(al.c.alias.in_(keys), al.c.origin != INITIALS)))
+        ac.c.id.in_(select(al.c.actor_id).where(and_(al.c.alias.in_(keys), al.c.origin.not_in(WEAK))))
     )
     if entry.kind:
         query = query.where(ac.c.kind.in_([entry.kind, ""]))
