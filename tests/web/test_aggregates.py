@@ -75,3 +75,42 @@ def test_timeline_between_two_sides_lists_the_linked_reports_once(clash_store):
             "goldstein": -10.0,
         }
     ]
+
+
+def test_network_nodes_are_canonical_actors_not_article_names(tmp_path):
+    from communique.article import Article, Entity, Event
+    from communique.store import open_store
+    from communique.store.writer import write_article
+
+    def criticism(doc_id: str, speaker: str) -> Article:
+        text = f"{speaker} criticised Freedonia."
+        start = len(speaker) + 1
+        return Article(
+            id=doc_id,
+            text=text,
+            published="2024-05-06",
+            entities=[
+                Entity("E1", speaker, "person", "RUR", "government", "RURGOV", None, [(0, start - 1)]),
+                Entity("E2", "Freedonia", "country", "FRE", None, "FRE", None, [(start + 11, start + 20)]),
+            ],
+            events=[
+                Event(
+                    "V1",
+                    "DISAPPROVE",
+                    (start, start + 10),
+                    (0, len(text)),
+                    source=["E1"],
+                    target=["E2"],
+                    quad_class="verbal_conflict",
+                )
+            ],
+        )
+
+    engine = open_store(f"sqlite:///{tmp_path / 'store.db'}")
+    write_article(engine, criticism("r1", "Ivo Petrak"), "r1")
+    write_article(engine, criticism("r2", "Petrak"), "r2")
+    found = network(engine, EventFilter())
+    engine.dispose()
+    assert found["edges"] == [
+        {"source": "Ivo Petrak", "target": "Freedonia", "quad_class": "verbal_conflict", "events": 2}
+    ]

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import NoReturn
 
 from communique import __version__
+from communique.cli.actors import add_actors
 from communique.cli.common import (
     EXIT_BROKEN_PIPE,
     EXIT_INTERRUPTED,
@@ -34,7 +35,8 @@ class Parser(argparse.ArgumentParser):
 
 
 COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
-    add_extract, add_ingest, add_events, add_timeline, add_quotes, add_export, add_gazetteer, add_serve]
+    add_extract, add_ingest, add_events, add_timeline, add_quotes, add_export, add_actors, add_gazetteer,
+    add_serve]
 """Each function adds one subcommand; adding a command means writing one and listing it here."""
 
 

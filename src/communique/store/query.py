@@ -11,6 +11,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Engine, Select, and_, exists, func, or_, select
 
 from communique.store import schema
+from communique.store.actors import INITIALS, normalise
+
+ac, al, ea = schema.actors, schema.actor_aliases, schema.entity_actors
 
 CHUNK = 500
 """Rows enriched (actor names, places) per round of queries while streaming a result."""
@@ -60,6 +63,14 @@ EVENT_COLUMNS: list[tuple[str, type]] = [
     ("sentence_start", int),
     ("sentence_end", int),
     ("linked", str),
+    # The canonical actors of each side (``communique actors``): one name, id and code for all the
+    # ways the articles name an actor.
+    ("source_actors", str),
+    ("source_actor_ids", str),
+    ("source_actor_codes", str),
+    ("target_actors", str),
+    ("target_actor_ids", str),
+    ("target_actor_codes", str),
 ]
 """The columns of an event row, in order, with their types (parquet needs them up front)."""
 
@@ -110,12 +121,31 @@ class QuoteFilter:
 
 
 def actor_matches(word: str) -> ColumnElement[bool]:
-    """An entity named by a CAMEO/ISO code (``RUS``, ``RUSGOV``, ``NATO``) or by its name, any case."""
+    """An entity named by a CAMEO/ISO code (``RUS``, ``RUSGOV``, ``NATO``) or by its name, any case, or
+    whose canonical actor is: its code (a user's imported one), its name or any of its aliases, so
+    "Antonov" finds the events of "Anatoly Antonov" and "the Russian envoy" once they are one actor."""
     word = word.strip()
     return or_(
         en.c.country == word.upper(),
         en.c.code.startswith(word.upper()),
         func.lower(en.c.name) == word.lower(),
+        exists(
+            select(ea.c.actor_id)
+            .join(ac, ac.c.id == ea.c.actor_id)
+            .where(ea.c.article_id == en.c.article_id, ea.c.entity_id == en.c.id, canonical_matches(word))
+        ),
+    )
+
+
+def canonical_matches(word: str) -> ColumnElement[bool]:
+    """A canonical actor named by a code prefix, its country, one of its aliases, or for a person
+    the surname of one ("Antonov": every Antonov, as a search should)."""
+    key = normalise(word)
+    return or_(
+        ac.c.code.startswith(word.upper()),
+        ac.c.country == word.upper(),
+        ac.c.id.in_(select(al.c.actor_id).where(al.c.alias == key, al.c.origin != INITIALS)),
+        and_(ac.c.kind == "person", ac.c.id.in_(select(al.c.actor_id).where(al.c.last_word == key))),
     )
 
 
@@ -209,8 +239,21 @@ def event_rows(engine: Engine, wanted: EventFilter = EventFilter()) -> Iterator[
 def actors_of(connection, article_ids: set[int]) -> dict[tuple, list]:
     """Event actors with their entities, by (article, event, role), in position order."""
     rows = connection.execute(
-        select(va.c.article_id, va.c.event_id, va.c.role, en.c.id, en.c.name, en.c.country, en.c.code)
+        select(
+            va.c.article_id,
+            va.c.event_id,
+            va.c.role,
+            en.c.id,
+            en.c.name,
+            en.c.country,
+            en.c.code,
+            ac.c.id.label("actor_id"),
+            ac.c.name.label("actor_name"),
+            ac.c.code.label("actor_code"),
+        )
         .join(en, and_(en.c.article_id == va.c.article_id, en.c.id == va.c.entity_id))
+        .outerjoin(ea, and_(ea.c.article_id == en.c.article_id, ea.c.entity_id == en.c.id))
+        .outerjoin(ac, ac.c.id == ea.c.actor_id)
         .where(va.c.article_id.in_(article_ids))
         .order_by(va.c.position)
     )
@@ -271,21 +314,34 @@ def event_row(row, actors: dict[tuple, list], placed: dict[tuple, Any]) -> dict[
         }
     )
     out["linked"] = ";".join(row.linked or [])
+    for role in ("source", "target"):
+        out.update(canonical_columns(role, actors.get((row.article_id, row.id, role), [])))
     return out
 
 
 def actor_columns(role: str, actors: list) -> dict[str, str | None]:
     """``source``, ``source_ids``, ``source_countries``, ``source_codes``: several actors joined by ``; ``."""
-
-    def joined(values: list) -> str | None:
-        return "; ".join(str(x) if x is not None else "" for x in values) if values else None
-
     return {
         role: joined([x.name for x in actors]),
         f"{role}_ids": joined([x.id for x in actors]),
         f"{role}_countries": joined([x.country for x in actors]),
         f"{role}_codes": joined([x.code for x in actors]),
     }
+
+
+def canonical_columns(role: str, actors: list) -> dict[str, str | None]:
+    """``source_actors``, ``source_actor_ids``, ``source_actor_codes``: each side's canonical actors."""
+    names = [x.actor_name for x in actors]
+    return {
+        f"{role}_actors": joined(names),
+        f"{role}_actor_ids": joined([x.actor_id for x in actors]),
+        f"{role}_actor_codes": joined([x.actor_code for x in actors]),
+    }
+
+
+def joined(values: list) -> str | None:
+    """Several actors' values joined by ``; `` (an unknown one as empty), None for no actor."""
+    return "; ".join(str(x) if x is not None else "" for x in values) if values else None
 
 
 def quote_query(wanted: QuoteFilter) -> Select:

@@ -222,3 +222,58 @@ event_links = Table(
 
 RECORD_TABLES = (entities, mentions, quotes, events, event_actors, event_spans, times, places, errors)
 """Every table hanging off ``articles``, parents before children (the insert order)."""
+
+# Canonical actors: one row per real-world actor, however many articles name it. ``origin`` is
+# "inferred" (made by the resolver from the articles) or "imported" (a user's dictionary entry, which
+# the resolver never overwrites). ``key`` is the normalised canonical name.
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("key", Text, nullable=False, index=True),
+    Column("country", Text),
+    Column("sector", Text),
+    Column("code", Text, index=True),
+    Column("origin", Text, nullable=False),
+)
+
+# Every name an actor goes by, normalised (``alias``) and as written (``name``), with why it joined.
+actor_aliases = Table(
+    "actor_aliases",
+    metadata,
+    Column("actor_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True),
+    Column("alias", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("origin", Text, nullable=False),
+    Column("last_word", Text, index=True),  # of a name of two words or more: what a surname alone matches
+    Index(None, "alias"),
+)
+
+# A person's roles: each article that states one (``article_id``, seen on its publication date), or an
+# imported role with the period it holds.
+actor_roles = Table(
+    "actor_roles",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("actor_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("role", Text, nullable=False),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE")),
+    Column("seen", Text),
+    Column("valid_from", Text),
+    Column("valid_to", Text),
+)
+
+# Every stored entity's actor, with the evidence that put it there ("name", "surname", "acronym", ...).
+entity_actors = Table(
+    "entity_actors",
+    metadata,
+    Column("article_id", Integer, primary_key=True),
+    Column("entity_id", Text, primary_key=True),
+    Column("actor_id", Integer, ForeignKey("actors.id"), nullable=False, index=True),
+    Column("evidence", Text, nullable=False),
+    ForeignKeyConstraint(
+        ["article_id", "entity_id"], ["entities.article_id", "entities.id"], ondelete="CASCADE"
+    ),
+)

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from communique.article import Article, Event
 from communique.store import schema
+from communique.store.actors import resolve_article
 from communique.store.links import link_article
 
 LANGUAGE = "en"
@@ -56,6 +57,7 @@ def write_article(
             article_id = insert_article(connection, article, key, source, pipeline)
             insert_records(connection, article_id, article)
             link_article(connection, article_id)  # in the same transaction: no event without a story
+            resolve_article(connection, article_id)  # and no entity without an actor
             return article_id
     except IntegrityError:
         # Another writer may have committed the same key between our check and our insert;

@@ -94,19 +94,28 @@ def network(engine: Engine, wanted: EventFilter, limit: int = 300) -> dict[str, 
     """Who did what to whom: one edge per source actor, target actor and quad class, with its event count."""
     source, target = en.alias("source"), en.alias("target")
     vs, vt = va.alias("vs"), va.alias("vt")
+    # Nodes are canonical actors (store/actors.py): "Clinton" and "Hillary Clinton" are one node.
+    es, et = schema.entity_actors.alias("es"), schema.entity_actors.alias("et")
+    cs, ct = schema.actors.alias("cs"), schema.actors.alias("ct")
+    source_name = func.coalesce(cs.c.name, source.c.name)
+    target_name = func.coalesce(ct.c.name, target.c.name)
     count = func.count().label("events")
     query = (
-        select(source.c.name.label("source"), target.c.name.label("target"), v.c.quad_class, count)
+        select(source_name.label("source"), target_name.label("target"), v.c.quad_class, count)
         .select_from(
             v.join(a, a.c.id == v.c.article_id)
             .join(vs, and_(vs.c.article_id == v.c.article_id, vs.c.event_id == v.c.id, vs.c.role == "source"))
             .join(source, and_(source.c.article_id == vs.c.article_id, source.c.id == vs.c.entity_id))
             .join(vt, and_(vt.c.article_id == v.c.article_id, vt.c.event_id == v.c.id, vt.c.role == "target"))
             .join(target, and_(target.c.article_id == vt.c.article_id, target.c.id == vt.c.entity_id))
+            .outerjoin(es, and_(es.c.article_id == source.c.article_id, es.c.entity_id == source.c.id))
+            .outerjoin(cs, cs.c.id == es.c.actor_id)
+            .outerjoin(et, and_(et.c.article_id == target.c.article_id, et.c.entity_id == target.c.id))
+            .outerjoin(ct, ct.c.id == et.c.actor_id)
         )
         .where(*event_conditions(wanted))
-        .group_by(source.c.name, target.c.name, v.c.quad_class)
-        .order_by(count.desc(), source.c.name, target.c.name)
+        .group_by(source_name, target_name, v.c.quad_class)
+        .order_by(count.desc(), source_name, target_name)
         .limit(limit)
     )
     with engine.connect() as connection:

@@ -238,6 +238,12 @@ class EventColumns(Answer):
     linked: str = Field(
         description="ids of the other events in its article reporting the same event, ';'-joined"
     )
+    source_actors: str | None = Field(description=f"the sources' canonical actors (docs/actors.md), {JOINED}")
+    source_actor_ids: str | None = Field(description=f"their canonical actor ids, {JOINED}")
+    source_actor_codes: str | None = Field(description=f"their canonical codes (imported win), {JOINED}")
+    target_actors: str | None = Field(description=f"the targets' canonical actor names, {JOINED}")
+    target_actor_ids: str | None = Field(description=f"their canonical actor ids, {JOINED}")
+    target_actor_codes: str | None = Field(description=f"their canonical actor codes, {JOINED}")
     article_id: int = Field(description="its article's row id (GET /api/articles/{id})")
 
 

@@ -1,0 +1,369 @@
+"""Canonical actors across the store: every stored entity joins one actor, and the join keeps its evidence.
+
+Run once per article, in the transaction that writes it (and by migration 0007 over older stores), so
+the store grows incrementally: a new article joins the actors already there, and an article already
+stored is never resolved again. An entity joins an existing actor, in this order, by
+
+- ``name``: one of the actor's aliases is the entity's name (normalised), same kind, compatible country;
+- ``surname``: a person named by one word joins the one person whose full name ends with it, of a
+  compatible country and seen near the article's date; with two or more such people it joins none
+  (narrowed by sector first), so two Kims are never merged on a guess;
+- ``full name``: a person with a full name joins the one surname-only person of that surname;
+- ``acronym``: "NATO" and "North Atlantic Treaty Organization" (either first), where one actor fits;
+- ``code``: a country by its ISO code ("Russian Federation" and "Russia").
+
+Otherwise it makes a new actor (evidence ``new``). A person named only by a description ("the
+foreign minister") gets an actor of its own: the same words in two articles may be two people.
+Imported actors (``communique actors import``) are matched like the others but never changed here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, and_, func, insert, select, update
+
+from communique.actors.acronyms import initials, is_acronym
+from communique.store import schema
+from communique.wordlists import read_word_list
+
+ac, al, ar, ea = schema.actors, schema.actor_aliases, schema.actor_roles, schema.entity_actors
+en, a, mn = schema.entities, schema.articles, schema.mentions
+
+INFERRED, IMPORTED, INITIALS, MENTION = "inferred", "imported", "initials", "mention"
+"""Alias origins: an entity's name in an article, a user's dictionary, the initials of a longer name,
+or a shorter form an article used for a named entity ("Antonov" for "Anatoly Antonov")."""
+
+WEAK = (INITIALS, MENTION)
+"""Alias origins that find an actor in a search but never join a new entity to it by name: a
+surname form joins only through the one-candidate surname rule."""
+
+STRENGTH = {MENTION: 0, INITIALS: 0, INFERRED: 1, IMPORTED: 2}
+"""Which origin an alias keeps when two give it."""
+
+SURNAME_WINDOW = dt.timedelta(days=730)
+"""How far from the dates an actor was seen a surname alone may still name it: a minister or an
+ambassador keeps a post for years, and two people of one surname and country rarely share a story
+within two years."""
+
+
+@dataclass(slots=True)
+class StoredEntity:
+    """An entity of the article being resolved."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    code: str | None
+    title: str | None
+
+
+BRACKETED_TAIL = re.compile(r"\s*\([^()]*\)?\s*$")
+"""An acronym in brackets after a name, closed or cut off by the entity's span: "Federal Bureau of
+Investigation (FBI" was an actor apart from "Federal Bureau of Investigation" on the corpus store."""
+
+
+def normalise(name: str) -> str:
+    """The key a name is matched by: NFKC, case-folded, curly quotes straight, no leading "the",
+    no bracketed acronym after it."""
+    text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").casefold()
+    text = BRACKETED_TAIL.sub("", text) or text
+    words = text.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def without_initials(name: str) -> str:
+    """A person's name without middle initials: "Donald J. Trump" → "Donald Trump"."""
+    words = name.split()
+    kept = [w for n, w in enumerate(words) if n in (0, len(words) - 1) or len(w.rstrip(".")) > 1]
+    return " ".join(kept)
+
+
+def last_word(key: str) -> str | None:
+    """The last word of a normalised name of two words or more (a surname), else None."""
+    words = key.split()
+    return words[-1] if len(words) > 1 else None
+
+
+def name_particles() -> frozenset[str]:
+    """Lower-case words inside proper names ("de", "al", "van"), from ``lang/name_particles.txt``."""
+    return read_word_list("name_particles.txt")
+
+
+def is_proper_name(name: str) -> bool:
+    """ "Anatoly Antonov", "Ursula von der Leyen": a name, not a description ("Norway's foreign minister")."""
+    particles = name_particles()
+    words = name.replace("-", " ").split()
+    return bool(words) and all(w[0].isupper() or w[0].isdigit() or w.lower() in particles for w in words)
+
+
+def resolve_article(connection: Connection, article_id: int) -> None:
+    """Give every entity of a stored article its actor (entities that have one keep it)."""
+    published, text = connection.execute(select(a.c.published, a.c.text).where(a.c.id == article_id)).one()
+    when = parse_day(published)
+    forms = mention_forms(connection, article_id, text)
+    done = set(connection.scalars(select(ea.c.entity_id).where(ea.c.article_id == article_id)))
+    rows = connection.execute(select(en).where(en.c.article_id == article_id))
+    entities = sorted((StoredEntity(**without_article(r)) for r in rows), key=lambda e: id_order(e.id))
+    for entity in entities:
+        if entity.id in done:
+            continue
+        actor_id, evidence = find_actor(connection, entity, when)
+        if actor_id is None:
+            actor_id = create_actor(connection, entity)
+        else:
+            enrich_actor(connection, actor_id, entity)
+        add_alias(connection, actor_id, entity.name, INFERRED)
+        if entity.kind == "person":  # "Donald J. Trump" is also "Donald Trump"
+            add_alias(connection, actor_id, without_initials(entity.name), INFERRED)
+        for form in short_forms(entity, forms.get(entity.id, set())):
+            add_alias(connection, actor_id, form, MENTION)
+        if entity.kind == "person" and entity.title:
+            add_role(connection, actor_id, entity.title, article_id, published)
+        connection.execute(
+            insert(ea).values(
+                article_id=article_id, entity_id=entity.id, actor_id=actor_id, evidence=evidence
+            )
+        )
+
+
+def mention_forms(connection: Connection, article_id: int, text: str) -> dict[str, set[str]]:
+    """The words of every mention of the article's entities, by entity id."""
+    found: dict[str, set[str]] = {}
+    query = select(mn.c.entity_id, mn.c.start, mn.c.end).where(mn.c.article_id == article_id)
+    for row in connection.execute(query):
+        found.setdefault(row.entity_id, set()).add(text[row.start : row.end])
+    return found
+
+
+def short_forms(entity: StoredEntity, forms: set[str]) -> list[str]:
+    """Mentions that name the entity by part of its name ("Antonov"), not by a pronoun or a description."""
+    words = set(normalise(entity.name).split())
+    shorter = (f for f in forms if normalise(f) != normalise(entity.name) and is_proper_name(f))
+    return sorted(f for f in shorter if normalise(f) and set(normalise(f).split()) <= words)
+
+
+def resolve_stored(connection: Connection) -> None:
+    """Resolve every stored article, in the order they were stored (the back-fill of migration 0007)."""
+    for article_id in list(connection.scalars(select(a.c.id).order_by(a.c.id))):
+        resolve_article(connection, article_id)
+
+
+def without_article(row: Any) -> dict[str, Any]:
+    """An ``entities`` row as ``StoredEntity`` fields."""
+    values = dict(row._mapping)
+    values.pop("article_id")
+    return values
+
+
+def id_order(entity_id: str) -> tuple[int, str]:
+    """ "E2" before "E10": entities in the order the article names them, so resolution is deterministic."""
+    digits = "".join(c for c in entity_id if c.isdigit())
+    return (int(digits) if digits else 0, entity_id)
+
+
+def parse_day(value: str | None) -> dt.date | None:
+    """An ISO date, month or year as its first day; None when missing or unreadable."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat((value[:10] + "-01-01")[:10])
+    except ValueError:
+        return None
+
+
+def find_actor(connection: Connection, entity: StoredEntity, when: dt.date | None) -> tuple[int | None, str]:
+    """The existing actor the entity joins and the evidence, or (None, "new")."""
+    if entity.kind == "person" and not is_proper_name(entity.name):
+        return None, "new"
+    key = normalise(entity.name)
+    # A one-word person name tries the full names first: an actor named "Costa" alone is one that
+    # was ambiguous when it was made, and the one Brazilian Costa is a better fit for a Brazilian Costa.
+    for evidence, candidates in (
+        ("surname", lambda: by_surname(connection, entity, key, when)),
+        ("name", lambda: by_name(connection, entity, key)),
+        ("full name", lambda: by_full_name(connection, entity, key)),
+        ("acronym", lambda: by_acronym(connection, entity, key)),
+        ("code", lambda: by_code(connection, entity)),
+    ):
+        found = candidates()
+        if found is not None:
+            return found, evidence
+    return None, "new"
+
+
+def compatible(actor: Any, entity: StoredEntity) -> bool:
+    """Same kind (an imported actor of no kind fits any), and no two different countries."""
+    kind_fits = actor.kind == entity.kind or (actor.origin == IMPORTED and not actor.kind)
+    return kind_fits and not (actor.country and entity.country and actor.country != entity.country)
+
+
+def actors_with_alias(connection: Connection, condition) -> list[Any]:
+    """Distinct actors having an alias that meets ``condition``, oldest first."""
+    query = select(ac).where(ac.c.id.in_(select(al.c.actor_id).where(condition))).order_by(ac.c.id)
+    return list(connection.execute(query))
+
+
+def by_name(connection: Connection, entity: StoredEntity, key: str) -> int | None:
+    """An actor that already goes by this name; an imported one first, else the oldest."""
+    keys = {key, without_initials(key)} if entity.kind == "person" else {key}
+    fits = [
+        r
+        for r in actors_with_alias(connection, and_(al.c.alias.in_(keys), al.c.origin.not_in(WEAK)))
+        if compatible(r, entity)
+    ]
+    fits.sort(key=lambda r: (r.origin != IMPORTED, r.id))
+    return fits[0].id if fits else None
+
+
+def by_surname(connection: Connection, entity: StoredEntity, key: str, when: dt.date | None) -> int | None:
+    """The one person whose full name ends with this single word (see the module docstring)."""
+    if entity.kind != "person" or " " in key:
+        return None
+    fits = [r for r in actors_with_alias(connection, al.c.last_word == key) if compatible(r, entity)]
+    fits = [r for r in fits if seen_near(connection, r.id, when)]
+    return only(narrowed_by_sector(fits, entity))
+
+
+def by_full_name(connection: Connection, entity: StoredEntity, key: str) -> int | None:
+    """The one person known only by the surname of this full name (an article that named them so)."""
+    surname = last_word(key)
+    if entity.kind != "person" or surname is None:
+        return None
+    namesakes = [r for r in actors_with_alias(connection, al.c.last_word == surname) if compatible(r, entity)]
+    if namesakes:  # a surname-only actor made while other people of that name were known is ambiguous
+        return None
+    fits = [r for r in actors_with_alias(connection, al.c.alias == surname) if compatible(r, entity)]
+    fits = [r for r in fits if not has_full_name(connection, r.id)]
+    return only(narrowed_by_sector(fits, entity))
+
+
+def by_acronym(connection: Connection, entity: StoredEntity, key: str) -> int | None:
+    """The one organisation that this acronym abbreviates, or whose acronym this name spells out."""
+    if entity.kind == "person":
+        return None
+    if is_acronym(entity.name):
+        condition = and_(al.c.alias == key, al.c.origin == INITIALS)
+        return only([r for r in actors_with_alias(connection, condition) if compatible(r, entity)])
+    if " " in entity.name and len(initials(entity.name)) >= 3:
+        # Only an actor known by the acronym alone: "Democratic National Convention" must not join
+        # the Committee because both spell DNC (seen on the corpus store, 2026-12-04).
+        condition = and_(al.c.alias == normalise(initials(entity.name)), al.c.origin.not_in(WEAK))
+        fits = [r for r in actors_with_alias(connection, condition) if compatible(r, entity)]
+        return only([r for r in fits if not has_full_name(connection, r.id)])
+    return None
+
+
+def by_code(connection: Connection, entity: StoredEntity) -> int | None:
+    """A country by its three-letter code: the code says which country, whatever the name."""
+    if entity.kind != "country" or not entity.code or len(entity.code) != 3:
+        return None
+    found = connection.scalar(
+        select(ac.c.id).where(ac.c.kind == "country", ac.c.code == entity.code).order_by(ac.c.id).limit(1)
+    )
+    return found
+
+
+def only(actors: list[Any]) -> int | None:
+    """The id of the one actor, None for none or several."""
+    return actors[0].id if len(actors) == 1 else None
+
+
+def narrowed_by_sector(actors: list[Any], entity: StoredEntity) -> list[Any]:
+    """Among several candidates, those of the entity's sector when that leaves any."""
+    if len(actors) > 1 and entity.sector:
+        same = [r for r in actors if r.sector == entity.sector]
+        return same or actors
+    return actors
+
+
+def has_full_name(connection: Connection, actor_id: int) -> bool:
+    """Whether the actor has an alias of two words or more."""
+    query = select(al.c.alias).where(al.c.actor_id == actor_id, al.c.last_word.is_not(None)).limit(1)
+    return connection.scalar(query) is not None
+
+
+def seen_near(connection: Connection, actor_id: int, when: dt.date | None) -> bool:
+    """Whether an article within ``SURNAME_WINDOW`` of ``when`` named the actor (or dates are unknown)."""
+    if when is None:
+        return True
+    query = (
+        select(func.min(a.c.published), func.max(a.c.published))
+        .join(ea, ea.c.article_id == a.c.id)
+        .where(ea.c.actor_id == actor_id)
+    )
+    first, last = connection.execute(query).one()
+    first, last = parse_day(first), parse_day(last)
+    if first is None or last is None:
+        return True
+    return first - SURNAME_WINDOW <= when <= last + SURNAME_WINDOW
+
+
+def create_actor(connection: Connection, entity: StoredEntity) -> int:
+    """A new inferred actor named as the entity is, with its initials as an alias for an organisation."""
+    values = {
+        "kind": entity.kind,
+        "name": entity.name,
+        "key": normalise(entity.name),
+        "country": entity.country,
+        "sector": entity.sector,
+        "code": entity.code,
+        "origin": INFERRED,
+    }
+    actor_id = connection.execute(insert(ac).values(values)).inserted_primary_key[0]
+    spelled = initials(entity.name)
+    if entity.kind != "person" and " " in entity.name and len(spelled) >= 3:
+        add_alias(connection, actor_id, spelled, INITIALS)
+    return actor_id
+
+
+def enrich_actor(connection: Connection, actor_id: int, entity: StoredEntity) -> None:
+    """Fill an inferred actor's missing country, sector and code from a new entity; a full name
+    replaces a surname as its canonical name. Imported actors stay as the user wrote them."""
+    actor = connection.execute(select(ac).where(ac.c.id == actor_id)).one()
+    if actor.origin == IMPORTED:
+        return
+    changes = {
+        column: getattr(entity, column)
+        for column in ("country", "sector", "code")
+        if getattr(actor, column) is None and getattr(entity, column) is not None
+    }
+    if last_word(actor.key) is None and last_word(normalise(entity.name)) is not None:
+        changes.update(name=entity.name, key=normalise(entity.name))
+    if changes:
+        connection.execute(update(ac).where(ac.c.id == actor_id).values(changes))
+
+
+def add_alias(connection: Connection, actor_id: int, name: str, origin: str) -> None:
+    """Record a name of the actor (once per normalised form; an imported origin wins over others)."""
+    key = normalise(name)
+    if not key:
+        return
+    known = connection.scalar(select(al.c.origin).where(al.c.actor_id == actor_id, al.c.alias == key))
+    if known is None:
+        values = {
+            "actor_id": actor_id,
+            "alias": key,
+            "name": name,
+            "origin": origin,
+            "last_word": last_word(key),
+        }
+        connection.execute(insert(al).values(values))
+    elif STRENGTH[origin] > STRENGTH[known]:
+        connection.execute(
+            update(al).where(al.c.actor_id == actor_id, al.c.alias == key).values(origin=origin, name=name)
+        )
+
+
+def add_role(connection: Connection, actor_id: int, role: str, article_id: int, seen: str | None) -> None:
+    """A role an article states for the person, dated by the article."""
+    values = {"actor_id": actor_id, "role": role, "article_id": article_id, "seen": seen}
+    connection.execute(insert(ar).values(values))

@@ -1,0 +1,257 @@
+"""Canonical actors across articles: made-up multi-article stories, one actor per real-world actor."""
+
+from __future__ import annotations
+
+from alembic import command
+from sqlalchemy import create_engine, select, text
+
+from communique.article import Article, Entity, Event
+from communique.store import open_store, schema
+from communique.store.actors import is_proper_name, normalise
+from communique.store.database import migration_config
+from communique.store.query import EventFilter, event_rows
+from communique.store.writer import write_article
+
+ac, al, ar, ea = schema.actors, schema.actor_aliases, schema.actor_roles, schema.entity_actors
+
+
+def person(
+    entity_id: str, name: str, country: str | None, title: str | None = None, sector: str | None = None
+):
+    """A person entity; offsets are not looked at by the resolver."""
+    return Entity(entity_id, name, "person", country, sector, None, title, [(0, 1)])
+
+
+def report(doc_id: str, published: str, *entities: Entity, sentence: str = "") -> Article:
+    """A made-up article naming the entities given; its text lists their names."""
+    body = sentence or " and ".join(e.name for e in entities) + " spoke to reporters."
+    return Article(id=doc_id, text=body, published=published, entities=list(entities))
+
+
+def store(engine, *articles: Article) -> list[int]:
+    """Write the articles in order; their row ids."""
+    return [write_article(engine, article, key=article.id) for article in articles]
+
+
+def actor_of(engine, article_id: int, entity_id: str) -> tuple[int, str]:
+    """The actor id and evidence of one stored entity."""
+    with engine.connect() as connection:
+        row = connection.execute(
+            select(ea.c.actor_id, ea.c.evidence).where(
+                ea.c.article_id == article_id, ea.c.entity_id == entity_id
+            )
+        ).one()
+    return row.actor_id, row.evidence
+
+
+def actor_row(engine, actor_id: int):
+    with engine.connect() as connection:
+        return connection.execute(select(ac).where(ac.c.id == actor_id)).one()
+
+
+def test_a_surname_alone_joins_the_person_named_in_full_in_an_earlier_article(engine):
+    first, second = store(
+        engine,
+        report("a1", "2022-01-10", person("E1", "Anatoly Antonov", "RUS", "Russian ambassador to the US")),
+        report("a2", "2022-01-12", person("E1", "Antonov", "RUS")),
+    )
+    actor, _ = actor_of(engine, first, "E1")
+    assert actor_of(engine, second, "E1") == (actor, "surname")
+    assert actor_row(engine, actor).name == "Anatoly Antonov"
+
+
+def test_a_surname_shared_by_two_people_joins_neither_without_more_to_go_on(engine):
+    first, second, vague, placed = store(
+        engine,
+        report("b1", "2023-05-02", person("E1", "Maria Costa", "PRT", "finance minister")),
+        report("b2", "2023-05-03", person("E1", "Paulo Costa", "BRA", "trade minister")),
+        report("b3", "2023-05-04", person("E1", "Costa", None)),
+        report("b4", "2023-05-05", person("E1", "Costa", "BRA")),
+    )
+    maria, paulo = actor_of(engine, first, "E1")[0], actor_of(engine, second, "E1")[0]
+    assert maria != paulo
+    assert actor_of(engine, vague, "E1")[0] not in (maria, paulo)
+    assert actor_of(engine, placed, "E1") == (paulo, "surname")
+
+
+def test_a_surname_does_not_reach_a_person_last_seen_years_before(engine):
+    old, recent = store(
+        engine,
+        report("c1", "2010-03-01", person("E1", "Tomas Lind", "SWE", "defence minister")),
+        report("c2", "2023-03-01", person("E1", "Lind", "SWE")),
+    )
+    assert actor_of(engine, recent, "E1")[0] != actor_of(engine, old, "E1")[0]
+
+
+def test_a_person_whose_role_changes_keeps_one_actor_with_both_roles_dated(engine):
+    first, second = store(
+        engine,
+        report("d1", "2021-06-01", person("E1", "Elena Varga", "HUN", "foreign minister")),
+        report("d2", "2023-09-15", person("E1", "Elena Varga", "HUN", "prime minister")),
+    )
+    actor, _ = actor_of(engine, first, "E1")
+    assert actor_of(engine, second, "E1") == (actor, "name")
+    with engine.connect() as connection:
+        roles = connection.execute(
+            select(ar.c.role, ar.c.seen).where(ar.c.actor_id == actor).order_by(ar.c.seen)
+        ).all()
+    assert [tuple(r) for r in roles] == [("foreign minister", "2021-06-01"), ("prime minister", "2023-09-15")]
+
+
+def test_a_full_name_joins_a_person_first_named_by_surname_alone(engine):
+    first, second = store(
+        engine,
+        report("e1", "2024-02-01", person("E1", "Okafor", "NGA")),
+        report("e2", "2024-02-02", person("E1", "Chidi Okafor", "NGA", "senator")),
+    )
+    actor, _ = actor_of(engine, first, "E1")
+    assert actor_of(engine, second, "E1") == (actor, "full name")
+    assert actor_row(engine, actor).name == "Chidi Okafor"  # the full name becomes the canonical one
+
+
+def test_an_acronym_joins_the_organisation_it_abbreviates(engine):
+    nato = Entity("E1", "North Atlantic Treaty Organization", "igo", None, None, "IGOWSTNAT", None, [(0, 1)])
+    short = Entity("E1", "NATO", "igo", None, None, "IGOWSTNAT", None, [(0, 1)])
+    first, second = store(engine, report("f1", "2022-01-10", nato), report("f2", "2022-01-11", short))
+    actor, _ = actor_of(engine, first, "E1")
+    assert actor_of(engine, second, "E1") == (actor, "acronym")
+
+
+def test_a_country_joins_by_its_code_whatever_the_name(engine):
+    russia = Entity("E1", "Russia", "country", "RUS", None, "RUS", None, [(0, 1)])
+    federation = Entity("E1", "Russian Federation", "country", "RUS", None, "RUS", None, [(0, 1)])
+    first, second = store(engine, report("g1", "2022-01-10", russia), report("g2", "2022-01-11", federation))
+    assert actor_of(engine, second, "E1") == (actor_of(engine, first, "E1")[0], "code")
+
+
+def test_a_person_named_only_by_a_description_is_not_joined_across_articles(engine):
+    first, second = store(
+        engine,
+        report("h1", "2022-01-10", person("E1", "Chilean ambassador", "CHL", "ambassador")),
+        report("h2", "2022-01-11", person("E1", "Chilean ambassador", "CHL", "ambassador")),
+    )
+    assert actor_of(engine, first, "E1")[0] != actor_of(engine, second, "E1")[0]
+
+
+def test_reingesting_an_article_adds_no_actor_and_moves_no_entity(engine):
+    articles = [
+        report("i1", "2022-01-10", person("E1", "Ines Moreau", "FRA")),
+        report("i2", "2022-01-11", person("E1", "Moreau", "FRA")),
+    ]
+    store(engine, *articles)
+    with engine.connect() as connection:
+        before = (
+            connection.execute(select(ea).order_by(ea.c.article_id)).all(),
+            connection.execute(select(ac)).all(),
+        )
+    assert store(engine, *articles) == [None, None]
+    with engine.connect() as connection:
+        after = (
+            connection.execute(select(ea).order_by(ea.c.article_id)).all(),
+            connection.execute(select(ac)).all(),
+        )
+    assert after == before
+
+
+def test_events_found_by_any_name_of_the_canonical_actor(engine):
+    sentence = "Antonov urged Washington to drop its rhetoric."
+    event = Event("V1", "DEMAND", (8, 13), (0, len(sentence)), source=["E1"], target=["E2"], confidence=0.9)
+    later = Article(
+        id="j2",
+        text=sentence,
+        published="2022-01-12",
+        entities=[
+            person("E1", "Antonov", "RUS"),
+            Entity("E2", "Washington", "country", "USA", "government", "USAGOV", None, [(14, 24)]),
+        ],
+        events=[event],
+    )
+    store(engine, report("j1", "2022-01-10", person("E1", "Anatoly Antonov", "RUS", "ambassador")), later)
+    rows = list(event_rows(engine, EventFilter(actor="Anatoly Antonov")))
+    assert [(r["source"], r["source_actors"]) for r in rows] == [("Antonov", "Anatoly Antonov")]
+
+
+def test_an_older_store_gets_its_actors_when_migrated(tmp_path):
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    old = create_engine(url)
+    config = migration_config()
+    with old.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0003")
+        connection.execute(
+            text(
+                "INSERT INTO articles (key, content_hash, doc_id, published, published_inferred, text, "
+                "pipeline, ingested_at) VALUES "
+                "('k1', 'h1', 'd1', '2022-01-10', 0, 'Ana Silva spoke.', 'p', CURRENT_TIMESTAMP), "
+                "('k2', 'h2', 'd2', '2022-01-11', 0, 'Silva spoke.', 'p', CURRENT_TIMESTAMP)"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO entities (article_id, id, name, kind, country) VALUES "
+                "(1, 'E1', 'Ana Silva', 'person', 'BRA'), (2, 'E1', 'Silva', 'person', 'BRA')"
+            )
+        )
+    old.dispose()
+    engine = open_store(url)
+    assert actor_of(engine, 2, "E1") == (actor_of(engine, 1, "E1")[0], "surname")
+    engine.dispose()
+
+
+def test_names_are_matched_without_case_curly_quotes_or_a_leading_the():
+    assert normalise("The  Kremlin") == normalise("the kremlin") == "kremlin"
+    assert normalise("O\u2019Neill") == "o'neill"
+    assert normalise("World Health Organization (WHO)") == normalise("World Health Organization (WHO")
+    assert normalise("World Health Organization (WHO)") == "world health organization"
+
+
+def test_a_proper_name_may_hold_particles_but_not_role_words():
+    assert is_proper_name("Ursula von der Leyen")
+    assert is_proper_name("Anatoly Antonov")
+    assert not is_proper_name("Norway's foreign minister")
+
+
+def test_a_middle_initial_does_not_split_a_person(engine):
+    first, second, third = store(
+        engine,
+        report("p1", "2016-03-01", person("E1", "Carla M. Ruiz", "MEX")),
+        report("p2", "2016-03-02", person("E1", "Carla Ruiz", "MEX")),
+        report("p3", "2016-03-03", person("E1", "Carla M. Ruiz", "MEX")),
+    )
+    actor, _ = actor_of(engine, first, "E1")
+    assert actor_of(engine, second, "E1") == (actor, "name")
+    assert actor_of(engine, third, "E1") == (actor, "name")
+
+
+def test_two_organisations_with_the_same_initials_stay_apart(engine):
+    def org(name: str) -> Entity:
+        return Entity("E1", name, "organization", "USA", None, None, None, [(0, 1)])
+
+    first, short, other = store(
+        engine,
+        report("q1", "2016-03-01", org("Democratic National Committee")),
+        report("q2", "2016-03-02", org("DNC")),
+        report("q3", "2016-03-03", org("Democratic National Convention")),
+    )
+    committee, _ = actor_of(engine, first, "E1")
+    assert actor_of(engine, short, "E1") == (committee, "acronym")
+    assert actor_of(engine, other, "E1")[0] != committee
+
+
+def test_a_short_name_an_article_used_is_an_alias_a_search_finds_but_not_a_join(engine):
+    text = "Anatoly Antonov spoke on Monday. Antonov said he was ready. The envoy left."
+    envoy = Entity(
+        "E1",
+        "Anatoly Antonov",
+        "person",
+        "RUS",
+        None,
+        None,
+        "ambassador",
+        [(0, 15), (33, 40), (51, 53), (60, 70)],
+    )
+    (stored,) = store(engine, Article(id="s1", text=text, published="2022-01-10", entities=[envoy]))
+    actor, _ = actor_of(engine, stored, "E1")
+    with engine.connect() as connection:
+        aliases = dict(connection.execute(select(al.c.name, al.c.origin).where(al.c.actor_id == actor)).all())
+    assert aliases == {"Anatoly Antonov": "inferred", "Antonov": "mention"}  # not "he", not "The envoy"
