@@ -150,3 +150,7 @@ def test_inner_readings_leaves_a_street_named_after_a_small_town():
 def test_readings_of_a_local_sheriffs_office_is_its_county():
     mention = Mention(0, 21, "Hall County Sheriffs")
     assert {e.admin1 for e in readings(mention, load_gazetteer())} >= {"US.GA"}
+
+
+def test_inner_readings_reads_no_saints_name_as_a_town():
+    assert inner_readings("St George's Chapel", load_gazetteer()) == []

@@ -80,6 +80,7 @@ def readings(mention: Mention, gazetteer: Gazetteer) -> list[GeoEntry]:
 
 NAME_WORDS = re.compile(r"[\w.'’]+")
 """The words of a name, hyphens and other marks left out ("Asia-Pacific", "Honolulu Star-Advertiser")."""
+SAINT_WORDS = frozenset({"st", "saint", "ste", "san", "santa", "sao", "são"})
 
 
 def inner_readings(text: str, gazetteer: Gazetteer) -> list[GeoEntry]:
@@ -93,6 +94,8 @@ def inner_readings(text: str, gazetteer: Gazetteer) -> list[GeoEntry]:
             name = " ".join(words[start : start + size])
             if not name[:1].isupper() or name.lower() in stop_names():
                 continue
+            if start and words[start - 1].lower() in SAINT_WORDS:
+                continue  # "St George's Chapel": a saint, not George, South Africa
             found = [e for e in gazetteer.lookup(name) if is_big(e) or is_county_name(e, name)]
             if found:
                 return found
