@@ -88,3 +88,9 @@ def test_recall_takes_a_two_word_state_tagged_as_a_person_as_an_ordinary_mention
 def test_find_mentions_reads_a_short_acronym_in_an_organisation_name_as_no_place(nlp):
     doc = with_entities(nlp, "Strikes forced BA to cancel flights from the US on Friday.", ("BA", "ORG"))
     assert [m.text for m in find_mentions(doc, load_gazetteer())] == ["US"]
+
+
+def test_find_mentions_reads_a_big_towns_county_in_an_organisation_name_in_full(nlp):
+    doc = with_entities(nlp, "Reporters at the Suffolk County Times filed the story on Sunday.",
+                        ("the Suffolk County Times", "ORG"))
+    assert [m.text for m in find_mentions(doc, load_gazetteer())] == ["Suffolk County"]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from communique.places.candidates import find_mentions
+from communique.places.candidates import Mention, find_mentions
 from communique.places.gazetteer import load_gazetteer
-from communique.places.resolve import resolve_mentions
+from communique.places.resolve import inner_readings, readings, resolve_mentions
 
 
 def resolved(nlp, text):
@@ -130,3 +130,27 @@ def test_resolve_a_town_named_as_a_person_is_kept_only_with_nearby_places(nlp):
 def resolve_all(nlp, text):
     gazetteer = load_gazetteer()
     return resolve_mentions(find_mentions(nlp(text), gazetteer), gazetteer, text)
+
+
+def test_inner_readings_reads_the_big_place_inside_an_unknown_place_name():
+    gazetteer = load_gazetteer()
+    assert 2643743 in {e.geonameid for e in inner_readings("north west London", gazetteer)}
+    assert {e.country for e in inner_readings("South Venezuela", gazetteer)} == {"VEN"}
+
+
+def test_inner_readings_reads_a_county_named_in_full_inside_a_longer_name():
+    readings = inner_readings("the Marathon County Sheriff's Office", load_gazetteer())
+    assert readings and all(e.feature == "ADM2" and e.name == "Marathon County" for e in readings)
+
+
+def test_inner_readings_leaves_a_street_named_after_a_small_town():
+    assert inner_readings("Quarry Lane", load_gazetteer()) == []
+
+
+def test_readings_of_a_local_sheriffs_office_is_its_county():
+    mention = Mention(0, 21, "Hall County Sheriffs")
+    assert {e.admin1 for e in readings(mention, load_gazetteer())} >= {"US.GA"}
+
+
+def test_inner_readings_reads_no_saints_name_as_a_town():
+    assert inner_readings("St George's Chapel", load_gazetteer()) == []

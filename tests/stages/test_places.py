@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from communique.stages.places import PlacesStage
+import re
+
+from communique.places.candidates import Mention
+from communique.places.gazetteer import GeoEntry
+from communique.places.resolve import Resolution
+from communique.stages.places import PlacesStage, focus_entry
 
 
 def run(parsed, text):
@@ -60,3 +65,42 @@ def test_places_stage_reads_an_ambiguous_town_near_the_outlets_home(parsed):
     springfield = next(p for p in article.places if p.text == "Springfield")
     assert springfield.resolved_by == "outlet"
     assert 38.5 < springfield.lat < 41 and -91 < springfield.lon < -88  # Springfield, Ill.
+
+
+TULSA = GeoEntry(4553433, "Tulsa", 36.15, -95.99, "USA", "PPL", 413066, "OK")
+WICHITA = GeoEntry(4281730, "Wichita", 37.69, -97.34, "USA", "PPL", 397532, "KS")
+KANSAS = GeoEntry(4273857, "Kansas", 38.5, -98.5, "USA", "ADM1", 2_900_000, "KS")
+LYON = GeoEntry(2996944, "Lyon", 45.75, 4.85, "FRA", "PPL", 472317, "84")
+
+
+def resolved(text: str, places: dict[str, GeoEntry]) -> list[Resolution]:
+    """A resolution of each name in ``places`` (None: not in the gazetteer) at its first offset."""
+    found = []
+    for name, entry in places.items():
+        start = text.index(name)
+        found.append(Resolution(Mention(start, start + len(name), name), entry))
+    return sorted(found, key=lambda r: r.mention.start)
+
+
+def test_focus_entry_puts_a_missing_street_at_the_city_named_closest_to_it():
+    text = "Crews closed Quarry Lane in Tulsa on Monday. In Wichita, the crews on Harlan Avenue kept on."
+    resolutions = resolved(text, {"Quarry Lane": None, "Tulsa": TULSA, "Wichita": WICHITA,
+                                  "Harlan Avenue": None})
+    assert focus_entry(resolutions, text.index("Quarry Lane")) is TULSA
+    assert focus_entry(resolutions, text.index("Harlan Avenue")) is WICHITA
+
+
+def test_focus_entry_keeps_a_missing_street_in_the_storys_own_country():
+    text = ("A Lyon baker, twice a Lyon champion, opened a shop on Harlan Avenue in Kansas, "
+            "his first in the United States; United States inspectors approved it.")
+    usa = GeoEntry(6252001, "United States", 39.76, -98.5, "USA", "PCLI", 327_000_000, None)
+    resolutions = [Resolution(Mention(m.start(), m.end(), m.group()), entry)
+                   for name, entry in (("Lyon", LYON), ("Kansas", KANSAS), ("United States", usa))
+                   for m in re.finditer(name, text)]
+    resolutions.sort(key=lambda r: r.mention.start)
+    assert focus_entry(resolutions, text.index("Harlan Avenue")) is KANSAS  # Lyon is named most
+
+
+def test_focus_entry_is_none_without_a_resolved_place():
+    text = "Crews closed Quarry Lane on Monday."
+    assert focus_entry(resolved(text, {"Quarry Lane": None}), 13) is None

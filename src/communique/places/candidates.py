@@ -100,12 +100,14 @@ def entity_mentions(doc, gazetteer: Gazetteer) -> Iterator[Mention]:
 
 
 def inner_mentions(ent, gazetteer: Gazetteer) -> Iterator[Mention]:
-    """"US" in "US State Department", "Russian" in "the Russian Foreign Ministry"."""
+    """"US" in "US State Department", "Russian" in "the Russian Foreign Ministry"; a big place's name
+    goes on to its county's full name ("the Suffolk County Times": Suffolk County, not Suffolk, Va.)."""
     tokens = list(ent)
     i = 0
     while i < len(tokens):
         match = longest_name(tokens, i, gazetteer)
         if match:
+            match = max(match, longest_name(tokens, i, gazetteer, counties=True) or match)
             j, adjective = match
             span = ent.doc[tokens[i].i : tokens[j - 1].i + 1]
             yield Mention(span.start_char, span.end_char, span.text, adjective)

@@ -9,10 +9,11 @@ and "Tripoli" follows the story's country.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
-from communique.places.candidates import Mention
+from communique.places.candidates import Mention, is_big, is_county_name
 from communique.places.context import (
     NEAR_KM,
     Anchor,
@@ -21,7 +22,7 @@ from communique.places.context import (
     is_dateline,
     support,
 )
-from communique.places.gazetteer import Gazetteer, GeoEntry, distance_km
+from communique.places.gazetteer import Gazetteer, GeoEntry, distance_km, stop_names
 
 KIND_SCORE = {"CONT": 11.0, "PCLI": 10.0, "RGN": 9.0, "ADM1": 7.5, "ADM2": 3.0}
 """A county scores as a town of 1,000: "Kanawha County" has only county readings, and a bare "Douglas"
@@ -72,7 +73,33 @@ def readings(mention: Mention, gazetteer: Gazetteer) -> list[GeoEntry]:
         found = gazetteer.lookup(text[4:])
     if not found and "." in text and not text.endswith("."):
         found = gazetteer.lookup(text + ".")  # "W.Va" whose last period also ends the sentence
+    if not found:
+        found = inner_readings(text, gazetteer)
     return without_county_namesakes(found, text)
+
+
+NAME_WORDS = re.compile(r"[\w.'’]+")
+"""The words of a name, hyphens and other marks left out ("Asia-Pacific", "Honolulu Star-Advertiser")."""
+SAINT_WORDS = frozenset({"st", "saint", "ste", "san", "santa", "sao", "são"})
+
+
+def inner_readings(text: str, gazetteer: Gazetteer) -> list[GeoEntry]:
+    """The readings of the longest big place or full county name inside a place name the gazetteer
+    lacks: "north west London", "South Venezuela", "Oaxaca State", "Republic of Armenia", "Montgomery
+    County Democrats". Only big places (see ``is_big``) and counties named in full: a street or a
+    venue ("Royal Street", "Rogers Centre") holds a small town's name more often than not."""
+    words = [w.removesuffix("'s").removesuffix("’s").strip(".'’") for w in NAME_WORDS.findall(text)]
+    for size in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - size + 1):
+            name = " ".join(words[start : start + size])
+            if not name[:1].isupper() or name.lower() in stop_names():
+                continue
+            if start and words[start - 1].lower() in SAINT_WORDS:
+                continue  # "St George's Chapel": a saint, not George, South Africa
+            found = [e for e in gazetteer.lookup(name) if is_big(e) or is_county_name(e, name)]
+            if found:
+                return found
+    return []
 
 
 def without_county_namesakes(entries: list[GeoEntry], text: str) -> list[GeoEntry]:

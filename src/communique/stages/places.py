@@ -18,8 +18,9 @@ class PlacesStage(Stage):
     """Fills ``article.places``.
 
     Settings: ``unresolved`` (default ``"focus"``) — a toponym not in the gazetteer (a street, a
-    neighbourhood) gets the coordinates of the story's most-named city, else its main country, with
-    ``geonameid`` null and ``approximate`` true; ``"drop"`` leaves such names out.
+    neighbourhood) gets the coordinates of the city named closest to it in the story's most-named
+    country (else that country's most-named place), with ``geonameid`` null and ``approximate``
+    true; ``"drop"`` leaves such names out.
     """
 
     name = "places"
@@ -42,9 +43,10 @@ class PlacesStage(Stage):
         home = outlet_home(article.outlet, self.gazetteer)
         country = outlet_country(article.outlet)
         resolutions = resolve_mentions(mentions, self.gazetteer, article.text, country, home)
-        fallback = focus_entry(resolutions) if self.settings.get("unresolved", "focus") == "focus" else None
+        placed = self.settings.get("unresolved", "focus") == "focus"
         article.places = []
         for resolution in resolutions:
+            fallback = focus_entry(resolutions, resolution.mention.start) if placed else None
             place = self.place(article, resolution, fallback, len(article.places) + 1)
             if place is not None:
                 article.places.append(place)
@@ -70,11 +72,22 @@ class PlacesStage(Stage):
                      resolved_by=resolution.resolved_by)
 
 
-def focus_entry(resolutions: list[Resolution]) -> GeoEntry | None:
-    """The story's most-named city (or division), else its most-named country."""
-    local = Counter(r.entry for r in resolutions
-                    if r.entry is not None and r.entry.feature in ("PPL", "PPLC", "ADM1"))
-    if local:
-        return local.most_common(1)[0][0]
-    wide = Counter(r.entry for r in resolutions if r.entry is not None and r.entry.feature == "PCLI")
-    return wide.most_common(1)[0][0] if wide else None
+def focus_entry(resolutions: list[Resolution], start: int) -> GeoEntry | None:
+    """Where an unresolved name at ``start`` most likely lies: the city named closest to it in the
+    story's most-named country ("Royal Street" with New Orleans beside it), else that country's
+    most-named place.
+
+    Against the story's most-named city of any country, this placed 92 instead of 77 of the 262
+    unresolved GeoWebNews toponyms within 161 km (places/geowebnews, 2026-12-04): a story on
+    Virginia that quotes a British town names the town most often, not its own streets."""
+    resolved = [r for r in resolutions if r.entry is not None and r.entry.country]
+    countries = Counter(r.entry.country for r in resolved)
+    if not countries:
+        return None
+    home = [r for r in resolved if r.entry.country == countries.most_common(1)[0][0]]
+    cities = [r for r in home if r.entry.feature in ("PPL", "PPLC")]
+    if cities:
+        return min(cities, key=lambda r: abs(r.mention.start - start)).entry
+    local = Counter(r.entry for r in home if r.entry.feature in ("ADM1", "ADM2"))
+    wide = Counter(r.entry for r in home)
+    return (local or wide).most_common(1)[0][0]
