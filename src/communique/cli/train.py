@@ -78,11 +78,11 @@ def print_report(report: dict[str, Any], output: Path, digest: str, seconds: flo
     """The held-out figures, then where the model went."""
     out = sys.stdout
     out.write(f"sentences: {report['train_sentences']} trained on, {report['sentences']} held out\n")
-    for name in ("events", "events_any_threshold"):
+    for name in ("events", "events_at_half"):
         if name not in report:
             continue
         fig = report[name]
-        label = "held-out events" if name == "events" else "without threshold"
+        label = "held-out events" if name == "events" else "at threshold 0.5"
         out.write(f"{label}: P {fig['p']:.3f}  R {fig['r']:.3f}  F1 {fig['f1']:.3f}  "
                   f"({fig['tp']} right of {fig['pred']} predicted, {fig['gold']} gold)\n")
     for name, fig in report.get("layer", {}).items():

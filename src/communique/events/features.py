@@ -99,15 +99,16 @@ def _vector_features(token: Token, feats: dict[str, float]) -> None:
 
 
 def predicate_features(token: Token, lex: Lexicon) -> dict[str, float]:
-    """Sparse features of one predicate: lemma, form, lexicon types, arguments, context, vector."""
+    """Sparse features of one predicate: lemma, form, arguments (with their lexicon types), context,
+    vector."""
     lemma = token.lemma_.lower()
     feats: dict[str, float] = {
         "bias": 1.0, f"lemma={lemma}": 1.0, f"pos={token.pos_}": 1.0, f"tag={token.tag_}": 1.0,
     }
     for key in noun_keys(token)[:-1]:
         feats[f"key={key}"] = 1.0
-    for plover in _lex_types(token, lex):
-        feats[f"lex={plover}"] = 1.0
+    # no feature says what the lexicon makes of the word itself: the layer codes only words the
+    # lexicon lacks, so a model leaning on it would learn little it can use there
     _argument_features(token, lex, feats)
     _context_features(token, feats)
     _vector_features(token, feats)

@@ -244,7 +244,7 @@ def train(sentences: list[LabelledSentence], nlp, spacy_model: str, lex: Lexicon
     heldout = {
         "sentences": len(held_sentences), "train_sentences": len(sentences) - len(held_sentences),
         "threshold": threshold, "events": predicate_counts(first.events, held, threshold).figures(),
-        "events_any_threshold": predicate_counts(first.events, held, 0.0).figures(),
+        "events_at_half": predicate_counts(first.events, held, 0.5).figures(),
         "layer": layer_report(first, held_sentences, held_docs, codings, lex),
     }
     if report is not None:
