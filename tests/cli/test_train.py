@@ -38,7 +38,8 @@ def test_train_events_writes_the_model_and_prints_heldout_figures(trained):
 def test_train_events_model_is_used_by_extract(trained, tmp_path):
     _, model = trained
     source = tmp_path / "in.jsonl"
-    source.write_text(json.dumps({"id": "a", "text": "Freedonian jets strafed the port of Velka on Sunday."}) + "\n")
+    line = {"id": "a", "text": "Freedonian jets strafed the port of Velka on Sunday."}
+    source.write_text(json.dumps(line) + "\n")
     result = communique("extract", str(source), "-q", "--set", f"stages.events.model={model}")
     assert result.returncode == 0, result.stderr.decode()
     (line,) = [json.loads(x) for x in result.stdout.decode().splitlines()]

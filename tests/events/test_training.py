@@ -24,7 +24,8 @@ def _write(tmp_path, *lines):
 def test_training_spans_are_first_occurrences_in_the_text(tmp_path):
     text = "Ruritania snubbed Freedonia, and Freedonia protested."
     path = _write(tmp_path, {"text": text, "events": [
-        {"plover": "reject", "cameo": "120", "trigger": "snubbed", "source": "Ruritania", "target": "Freedonia"}]})
+        {"plover": "reject", "cameo": "120", "trigger": "snubbed", "source": "Ruritania",
+         "target": "Freedonia"}]})
     (sentence,) = read_sentences([path])
     event = sentence.events[0]
     assert event.plover == "REJECT"
@@ -32,8 +33,9 @@ def test_training_spans_are_first_occurrences_in_the_text(tmp_path):
 
 
 def test_training_a_span_missing_from_the_text_names_the_line(tmp_path):
-    path = _write(tmp_path, {"text": "It rained.", "events": []}, {"text": "Ruritania met Freedonia.", "events": [
-        {"plover": "CONSULT", "trigger": "talked", "source": "Ruritania", "target": None}]})
+    met = {"text": "Ruritania met Freedonia.", "events": [
+        {"plover": "CONSULT", "trigger": "talked", "source": "Ruritania", "target": None}]}
+    path = _write(tmp_path, {"text": "It rained.", "events": []}, met)
     with pytest.raises(TrainingDataError, match=r"set\.jsonl:2: trigger 'talked'"):
         read_sentences([path])
 
@@ -67,7 +69,8 @@ def test_training_heldout_split_depends_on_the_text_only():
 def test_training_predicate_inside_the_gold_trigger_takes_its_type(nlp, tmp_path):
     text = "Freedonian jets strafed the town."
     path = _write(tmp_path, {"text": text, "events": [
-        {"plover": "ASSAULT", "cameo": "195", "trigger": "strafed", "source": "Freedonian jets", "target": "the town"}]})
+        {"plover": "ASSAULT", "cameo": "195", "trigger": "strafed", "source": "Freedonian jets",
+         "target": "the town"}]})
     (sentence,) = read_sentences([path])
     doc = nlp(text)
     assert label_of(doc[2], sentence) == ("ASSAULT", "19")

@@ -502,7 +502,7 @@ def test_events_model_setting_empty_codes_with_the_rules_alone(parsed):
 
 
 def test_events_missing_model_file_makes_the_stage_unavailable(tmp_path):
-    with pytest.raises(StageUnavailable, match="stages.events.model"):
+    with pytest.raises(StageUnavailable, match=r"stages\.events\.model"):
         EventsStage({"model": str(tmp_path / "none.json.gz")})
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 from spacy.tokens import Token
 
 from communique.events.lexicon import Lexicon
@@ -15,7 +16,7 @@ NOUN_ACTOR_PREPS = frozenset({"between", "by", "against", "with", "on", "from", 
 WINDOW = 4
 """Content words this many tokens either side of the predicate are bag-of-words features."""
 CONTENT_POS = frozenset({"VERB", "NOUN", "ADJ", "ADV", "ADP"})
-VECTOR_WEIGHT = 1.0
+VECTOR_PREFIX = "v"
 
 
 def is_predicate(token: Token) -> bool:
@@ -89,18 +90,25 @@ def _context_features(token: Token, feats: dict[str, float]) -> None:
             feats[f"w={other.lemma_.lower()}"] = 0.5
 
 
-def _vector_features(token: Token, feats: dict[str, float]) -> None:
-    """The parser's own context vector of the token (spaCy's ``doc.tensor``): cheap, already computed."""
+def token_vector(token: Token) -> np.ndarray | None:
+    """The parser's own context vector of the token (spaCy's ``doc.tensor``): already computed by
+    the parse, so it costs nothing; None when the pipeline keeps no tensor."""
     tensor = token.doc.tensor
-    if tensor is None or len(tensor) <= token.i or not getattr(tensor, "size", 0):
-        return
-    for n, value in enumerate(tensor[token.i]):
-        feats[f"v{n}"] = VECTOR_WEIGHT * float(value)
+    if tensor is None or not getattr(tensor, "size", 0) or len(tensor) <= token.i:
+        return None
+    return np.asarray(tensor[token.i], dtype=np.float32)
+
+
+def vector_features(vector: np.ndarray | None) -> dict[str, float]:
+    """The vector as named features ("v0" ... "v95"), the form training sees it in."""
+    if vector is None:
+        return {}
+    return {f"{VECTOR_PREFIX}{n}": float(value) for n, value in enumerate(vector)}
 
 
 def predicate_features(token: Token, lex: Lexicon) -> dict[str, float]:
-    """Sparse features of one predicate: lemma, form, arguments (with their lexicon types), context,
-    vector."""
+    """Sparse features of one predicate: lemma, form, arguments (with their lexicon types), context
+    (its vector comes apart, from ``token_vector``)."""
     lemma = token.lemma_.lower()
     feats: dict[str, float] = {
         "bias": 1.0, f"lemma={lemma}": 1.0, f"pos={token.pos_}": 1.0, f"tag={token.tag_}": 1.0,
@@ -111,5 +119,4 @@ def predicate_features(token: Token, lex: Lexicon) -> dict[str, float]:
     # lexicon lacks, so a model leaning on it would learn little it can use there
     _argument_features(token, lex, feats)
     _context_features(token, feats)
-    _vector_features(token, feats)
     return feats

@@ -9,11 +9,11 @@ from spacy.tokens import Span, Token
 from communique.events.arguments import find_roles
 from communique.events.candidate import Candidate
 from communique.events.completion import clause_root, complete_roles, has_actor_source
-from communique.events.features import predicate_features, predicates
+from communique.events.features import predicate_features, predicates, token_vector
 from communique.events.lexicon import Lexicon, TriggerEntry
 from communique.events.modality import attitude, modality
 from communique.events.model import NONE, EventModel
-from communique.events.triggers import Trigger, find_triggers, noun_keys
+from communique.events.triggers import Trigger, noun_keys
 
 SCOPES = ("sentence", "clause")
 """Where the model may add events: only in sentences with no rule event, or in any clause
@@ -45,16 +45,19 @@ def covered_clauses(cands: list[Candidate]) -> set[int]:
     return {clause_root(c.trigger.token).i for c in cands}
 
 
-def lexicon_words(sent: Span, lex: Lexicon) -> set[int]:
-    """Token indices of every word the trigger lexicon matches in the sentence: the rules read
+def is_lexicon_word(token: Token, lex: Lexicon) -> bool:
+    """True when the trigger lexicon has the word: as a verb, a verb with its particle, a noun
+    (with its modifier), or either word of a light-verb phrase ("held talks"). The rules read
     those, and where they dropped one ("will not allow developments", a relative clause) they did
     so on purpose (seed/antonov type_p 0.87 -> 0.81 when the model coded such words again)."""
-    found = set()
-    for trigger in find_triggers(sent, lex):
-        found.add(trigger.token.i)
-        if trigger.obj is not None:
-            found.add(trigger.obj.i)
-    return found
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        if lemma in lex.verbs or any((lemma, c.lower_) in lex.phrasal for c in token.rights):
+            return True
+        return any((lemma, c.lemma_.lower()) in lex.light for c in token.children)
+    if any(key in lex.nouns for key in noun_keys(token)):
+        return True
+    return (token.head.lemma_.lower(), lemma) in lex.light
 
 
 def gaps(sent: Span, rule_cands: list[Candidate], scope: str, lex: Lexicon) -> list[Token]:
@@ -64,15 +67,14 @@ def gaps(sent: Span, rule_cands: list[Candidate], scope: str, lex: Lexicon) -> l
     if rule_cands and scope == "sentence":
         return []
     covered = covered_clauses(rule_cands)
-    read = lexicon_words(sent, lex)
-    return [t for t in predicates(sent) if t.i not in read and clause_root(t).i not in covered]
+    return [t for t in predicates(sent) if not is_lexicon_word(t, lex) and clause_root(t).i not in covered]
 
 
 def code_gap(token: Token, lex: Lexicon, model: EventModel, threshold: float, quoted: set[int]
              ) -> Candidate | None:
     """The model's event for one predicate, or None: no event, too unsure, or no actor as source."""
-    feats = predicate_features(token, lex)
-    plover, prob = model.events.best_event(feats)
+    feats, vector = predicate_features(token, lex), token_vector(token)
+    plover, prob = model.events.best_event(feats, vector)
     if plover == NONE or prob < threshold or attitude(token, lex) or clause_root(token).dep_ == "relcl":
         return None
     entry = entry_for(token, plover, lex)
@@ -80,7 +82,7 @@ def code_gap(token: Token, lex: Lexicon, model: EventModel, threshold: float, qu
     roles = complete_roles(trigger, find_roles(trigger), lex)
     if not has_actor_source(token.doc, roles, lex):
         return None  # PLOVER needs a source: no actor, no event
-    cameo = entry.cameo or model.cameo.best({**feats, f"plover={plover}": 1.0})[0]
+    cameo = entry.cameo or model.cameo.best({**feats, f"plover={plover}": 1.0}, vector)[0]
     mood = modality(token, lex, token.i in quoted)
     return Candidate(trigger, entry, roles, mood, confidence=round(prob, 2), cameo=cameo, coded_by="model")
 

@@ -20,6 +20,8 @@ NONE = "NONE"
 BUILTIN = "builtin"
 """The setting that names the model shipped in the package (``data/events_model.json.gz``)."""
 BUILTIN_FILE = "events_model.json.gz"
+VECTOR_PREFIX = "v"
+"""Feature names of the token vector's dimensions: "v0", "v1", ..."""
 
 
 class ModelError(ValueError):
@@ -34,14 +36,28 @@ class LinearClassifier:
     features: dict[str, int]
     weights: np.ndarray  # (n_features, n_classes)
     intercept: np.ndarray  # (n_classes,)
+    vector_dims: np.ndarray = field(init=False)
+    vector_rows: np.ndarray = field(init=False)
 
-    def probabilities(self, feats: dict[str, float]) -> np.ndarray:
-        """Class probabilities (softmax of the scores) for one feature dict."""
-        scores = self.intercept.copy()
+    def __post_init__(self) -> None:
+        # the token vector's dimensions ("v0" ...) that the model kept, and their weight rows
+        pairs = [(int(name[1:]), row) for name, row in self.features.items()
+                 if name.startswith(VECTOR_PREFIX) and name[1:].isdigit()]
+        self.vector_dims = np.array([d for d, _ in pairs], dtype=np.int64)
+        self.vector_rows = np.array([r for _, r in pairs], dtype=np.int64)
+
+    def probabilities(self, feats: dict[str, float], vector: np.ndarray | None = None) -> np.ndarray:
+        """Class probabilities (softmax of the scores) for a feature dict and a token vector."""
+        rows, values = [], []
         for name, value in feats.items():
             row = self.features.get(name)
             if row is not None:
-                scores += value * self.weights[row]
+                rows.append(row)
+                values.append(value)
+        # one gather and one product, not a row at a time: this is the layer's inner loop
+        scores = self.intercept + np.asarray(values, dtype=np.float32) @ self.weights[rows]
+        if vector is not None and len(self.vector_rows):
+            scores = scores + vector[self.vector_dims] @ self.weights[self.vector_rows]
         if len(self.classes) == 2 and self.weights.shape[1] == 1:
             p = 1.0 / (1.0 + np.exp(-scores[0]))
             return np.array([1.0 - p, p])
@@ -49,16 +65,16 @@ class LinearClassifier:
         exp = np.exp(scores)
         return exp / exp.sum()
 
-    def best(self, feats: dict[str, float]) -> tuple[str, float]:
+    def best(self, feats: dict[str, float], vector: np.ndarray | None = None) -> tuple[str, float]:
         """The most probable class and its probability."""
-        probs = self.probabilities(feats)
+        probs = self.probabilities(feats, vector)
         n = int(np.argmax(probs))
         return self.classes[n], float(probs[n])
 
-    def best_event(self, feats: dict[str, float]) -> tuple[str, float]:
+    def best_event(self, feats: dict[str, float], vector: np.ndarray | None = None) -> tuple[str, float]:
         """The most probable class other than NONE, and the probability that there is an event
         at all (1 - P(NONE)): a predicate split between two types is still an event."""
-        probs = self.probabilities(feats)
+        probs = self.probabilities(feats, vector)
         events = [(float(p), c) for c, p in zip(self.classes, probs, strict=True) if c != NONE]
         if not events:
             return NONE, 0.0

@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from communique.events.features import predicate_features, predicates
+from communique.events.features import predicate_features, predicates, token_vector, vector_features
 from communique.events.heldout import RuleCoding, Tally, rule_coding, score
 from communique.events.learned import LayerSettings
 from communique.events.lexicon import PLOVER_TYPES, Lexicon, load_lexicon
@@ -133,7 +133,8 @@ def examples(sentences: list[LabelledSentence], docs: list, lex: Lexicon) -> lis
     for sentence, doc in zip(sentences, docs, strict=True):
         for token in predicates(doc[:]):
             label, cameo = label_of(token, sentence)
-            found.append(Example(predicate_features(token, lex), label, cameo, sentence.heldout))
+            feats = {**predicate_features(token, lex), **vector_features(token_vector(token))}
+            found.append(Example(feats, label, cameo, sentence.heldout))
     return found
 
 
