@@ -19,6 +19,14 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SHIPPED_THRESHOLD = 0.95
+"""The shipped model's threshold, from one coarse sweep on the dev suites (events/plv_train,
+plover_gsr, petr2_gsr, seed/antonov; 2026-12-04): at the held-out choice (0.65-0.70) and at 0.85
+some rule figures dropped (plover_gsr type_f1 0.705 -> 0.704, petr2_gsr cameo_root_f1 0.632 ->
+0.628, a petr2_gsr no-event sentence given an event); at 0.95 none did. Written sentences teach
+the model types that hold on held-out written sentences but less on news (docs/events-model.md),
+so the shipped layer only codes what it is nearly sure of. `communique train events` keeps the
+held-out choice."""
 DATA = ROOT / "training" / "events"
 OUTPUT = ROOT / "src" / "communique" / "data" / "events_model.json.gz"
 
@@ -32,6 +40,7 @@ def build(data: Path, output: Path) -> dict:
     sentences = read_sentences(training_files(data))
     report: dict = {}
     model = train(sentences, load_model(DEFAULT_MODEL), DEFAULT_MODEL, report=report)
+    model.threshold = SHIPPED_THRESHOLD
     report["sha256"] = write_model(model, output)
     return report
 

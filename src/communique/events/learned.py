@@ -73,6 +73,8 @@ def gaps(sent: Span, rule_cands: list[Candidate], scope: str, lex: Lexicon) -> l
 def code_gap(token: Token, lex: Lexicon, model: EventModel, threshold: float, quoted: set[int]
              ) -> Candidate | None:
     """The model's event for one predicate, or None: no event, too unsure, or no actor as source."""
+    if not model.knows(token.lemma_.lower()):
+        return None  # a word never taught as a trigger: the type would be a guess from context
     feats, vector = predicate_features(token, lex), token_vector(token)
     plover, prob = model.events.best_event(feats, vector)
     if plover == NONE or prob < threshold or attitude(token, lex) or clause_root(token).dep_ == "relcl":

@@ -106,10 +106,17 @@ class EventModel:
     threshold: float
     spacy_model: str
     heldout: dict[str, Any] = field(default_factory=dict)
+    taught: frozenset[str] = frozenset()
+    """Lemmas the training set has as event triggers at least twice: the only words the layer codes."""
+
+    def knows(self, lemma: str) -> bool:
+        """True when the training set taught the model this word as a trigger."""
+        return lemma in self.taught
 
     def to_json(self) -> dict[str, Any]:
         return {"format": FORMAT, "spacy_model": self.spacy_model, "threshold": self.threshold,
-                "heldout": self.heldout, "events": self.events.to_json(), "cameo": self.cameo.to_json()}
+                "heldout": self.heldout, "events": self.events.to_json(), "cameo": self.cameo.to_json(),
+                "taught": sorted(self.taught)}
 
 
 def write_model(model: EventModel, path: Path) -> str:
@@ -148,7 +155,8 @@ def read_model(path: Path) -> EventModel:
     if payload.get("format") != FORMAT:
         raise ModelError(f"{path}: format {payload.get('format')!r}, expected {FORMAT!r}")
     return EventModel(LinearClassifier.from_json(payload["events"]), LinearClassifier.from_json(
-        payload["cameo"]), float(payload["threshold"]), payload["spacy_model"], payload.get("heldout", {}))
+        payload["cameo"]), float(payload["threshold"]), payload["spacy_model"], payload.get("heldout", {}),
+        frozenset(payload.get("taught", ())))
 
 
 def builtin_path() -> Path:

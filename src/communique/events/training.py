@@ -21,6 +21,8 @@ MODALITIES = frozenset({"asserted", "planned", "reported", "denied", "negated", 
 HELDOUT_SHARE = 5
 """One sentence in five (by a hash of its text, so the split never depends on file order) is
 held out to measure the model and choose its threshold."""
+MIN_TAUGHT = 2
+"""A word is taught as a trigger by two training sentences at least (one may be a slip)."""
 MIN_FEATURE_COUNT = 2
 """A feature seen in fewer training predicates is dropped: it keeps the model file small."""
 REGULARISATION = 1.0
@@ -116,6 +118,16 @@ class Example:
     label: str
     cameo: str | None
     heldout: bool
+    lemma: str = ""
+
+
+def taught_lemmas(items: list[Example]) -> frozenset[str]:
+    """Lemmas that trigger a gold event in at least ``MIN_TAUGHT`` of the examples."""
+    counts: dict[str, int] = {}
+    for item in items:
+        if item.label != NONE:
+            counts[item.lemma] = counts.get(item.lemma, 0) + 1
+    return frozenset(lemma for lemma, n in counts.items() if n >= MIN_TAUGHT)
 
 
 def label_of(token, sentence: LabelledSentence) -> tuple[str, str | None]:
@@ -134,7 +146,7 @@ def examples(sentences: list[LabelledSentence], docs: list, lex: Lexicon) -> lis
         for token in predicates(doc[:]):
             label, cameo = label_of(token, sentence)
             feats = {**predicate_features(token, lex), **vector_features(token_vector(token))}
-            found.append(Example(feats, label, cameo, sentence.heldout))
+            found.append(Example(feats, label, cameo, sentence.heldout, token.lemma_.lower()))
     return found
 
 
@@ -191,12 +203,12 @@ def fit_cameo(items: list[Example]) -> LinearClassifier:
     return fit(rows, labels)
 
 
-def predicate_counts(classifier: LinearClassifier, items: list[Example], threshold: float) -> Tally:
+def predicate_counts(model: EventModel, items: list[Example], threshold: float) -> Tally:
     """Predicate-level scores: a predicted event is right when its type is the gold one."""
     counts = Tally()
     for item in items:
-        label, prob = classifier.best_event(item.feats)
-        predicted = label != NONE and prob >= threshold
+        label, prob = model.events.best_event(item.feats)
+        predicted = label != NONE and prob >= threshold and model.knows(item.lemma)
         counts.gold += item.label != NONE
         counts.pred += predicted
         counts.tp += predicted and label == item.label
@@ -208,10 +220,10 @@ def f_beta(figures: dict[str, float], beta: float = PRECISION_WEIGHT) -> float:
     return (1 + beta**2) * p * r / (beta**2 * p + r) if p + r else 0.0
 
 
-def choose_threshold(classifier: LinearClassifier, items: list[Example]) -> float:
+def choose_threshold(model: EventModel, items: list[Example]) -> float:
     """The threshold with the best F0.5 over the held-out predicates (the model's own precision,
     whatever the rules cover); the highest of equals, as fewer events are the safer side."""
-    scored = [(round(f_beta(predicate_counts(classifier, items, t).figures()), 4), t) for t in THRESHOLDS]
+    scored = [(round(f_beta(predicate_counts(model, items, t).figures()), 4), t) for t in THRESHOLDS]
     return max(scored)[1]
 
 
@@ -235,20 +247,21 @@ def train(sentences: list[LabelledSentence], nlp, spacy_model: str, lex: Lexicon
     train_items = [e for e in items if not e.heldout]
     held = [e for e in items if e.heldout]
     first = EventModel(fit([e.feats for e in train_items], [e.label for e in train_items]),
-                       fit_cameo(train_items), THRESHOLDS[len(THRESHOLDS) // 2], spacy_model)
+                       fit_cameo(train_items), THRESHOLDS[len(THRESHOLDS) // 2], spacy_model,
+                       taught=taught_lemmas(train_items))
     held_sentences = [s for s in sentences if s.heldout]
     held_docs = [d for s, d in zip(sentences, docs, strict=True) if s.heldout]
     codings = [rule_coding(doc, lex) for doc in held_docs]
     if held:
-        first.threshold = choose_threshold(first.events, held)
+        first.threshold = choose_threshold(first, held)
     threshold = first.threshold
     heldout = {
         "sentences": len(held_sentences), "train_sentences": len(sentences) - len(held_sentences),
-        "threshold": threshold, "events": predicate_counts(first.events, held, threshold).figures(),
-        "events_at_half": predicate_counts(first.events, held, 0.5).figures(),
+        "threshold": threshold, "events": predicate_counts(first, held, threshold).figures(),
+        "events_at_half": predicate_counts(first, held, 0.5).figures(),
         "layer": layer_report(first, held_sentences, held_docs, codings, lex),
     }
     if report is not None:
         report.update(heldout)
     final = fit([e.feats for e in items], [e.label for e in items])
-    return EventModel(final, fit_cameo(items), threshold, spacy_model, heldout)
+    return EventModel(final, fit_cameo(items), threshold, spacy_model, heldout, taught_lemmas(items))
