@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from communique.events.lexicon import PLOVER_TYPES
+from communique.events.modality import MODALITIES
+
 EVENTS_DIR = Path(__file__).resolve().parents[2] / "training" / "events"
-PLOVER_TYPES = frozenset(
-    ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
-)
-MODALITIES = frozenset({"asserted", "planned", "reported", "denied", "negated", "hypothetical"})
 CAMEO_CODE = re.compile(r"\d{2,4}")
 
 
