@@ -67,6 +67,9 @@ class Event:
     goldstein: float | None = None
     quad_class: str | None = None
     confidence: float = 0.5
+    coded_by: str = "rules"
+    """Which layer coded the event: "rules" (the trigger lexicon and parse rules) or "model" (the
+    learned layer, in a clause the rules left uncoded)."""
     linked: list[str] = field(default_factory=list)
     """Ids of the other events in this article that report the same real-world event."""
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from communique.article import Entity, Quote
+from communique.stage import StageUnavailable
 from communique.stages.events import EventsStage
 
 NAMES = ("Ruritania", "Freedonia", "Graustark", "Moscow", "Washington")
@@ -484,3 +487,25 @@ def test_events_allowing_someone_to_act_concedes_and_a_bare_allow_is_no_event(pa
 def test_events_blowing_up_is_an_assault(parsed):
     article = _code(parsed, "Ruritania blew up two bridges near Freedonia.")
     assert _names(article, _only(article, "ASSAULT").source) == ["Ruritania"]
+
+
+def test_events_rule_events_say_they_were_coded_by_rules(parsed):
+    article = _code(parsed, "Ruritania criticized Freedonia on Monday.")
+    assert [e.coded_by for e in article.events] == ["rules"]
+
+
+def test_events_model_setting_empty_codes_with_the_rules_alone(parsed):
+    stage = EventsStage({"model": ""})
+    assert stage.model is None
+    article = stage.process(_with_entities(parsed("Ruritania criticized Freedonia on Monday.")))
+    assert [e.plover for e in article.events] == ["ACCUSE"]
+
+
+def test_events_missing_model_file_makes_the_stage_unavailable(tmp_path):
+    with pytest.raises(StageUnavailable, match=r"stages\.events\.model"):
+        EventsStage({"model": str(tmp_path / "none.json.gz")})
+
+
+def test_events_unknown_model_scope_is_refused():
+    with pytest.raises(StageUnavailable, match="model_scope"):
+        EventsStage({"model": "", "model_scope": "paragraph"})

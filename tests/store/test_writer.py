@@ -26,6 +26,13 @@ def test_an_article_reads_back_exactly_as_written(engine, article):
     assert back.text == article.text and source == "oslo.txt"
 
 
+def test_a_model_coded_event_reads_back_as_coded_by_the_model(engine, article):
+    article.events[0].coded_by = "model"
+    write_article(engine, article, "k")
+    [(back, _)] = list(read_articles(engine))
+    assert back.events[0].coded_by == "model"
+
+
 def test_event_spans_need_not_run_parallel_to_actors(engine, article):
     write_article(engine, article, "k")
     [(back, _)] = list(read_articles(engine))

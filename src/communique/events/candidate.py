@@ -20,6 +20,7 @@ class Candidate:
     quote_ids: list[str] = field(default_factory=list)
     confidence: float = 0.5
     cameo: str | None = None
+    coded_by: str = "rules"  # "rules" or "model": which layer found the event
 
     @property
     def plover(self) -> str:

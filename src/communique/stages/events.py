@@ -1,4 +1,4 @@
-"""Events: rule-based PLOVER/CAMEO coding of who did what to whom on the dependency parse."""
+"""Events: PLOVER/CAMEO coding of who did what to whom: rules on the parse, a learned layer in their gaps."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ from communique.article import Article, Event, Quote, Span
 from communique.events.cameo import goldstein, quad_class
 from communique.events.candidate import Candidate
 from communique.events.coder import code_sentence
+from communique.events.learned import SCOPES, LayerSettings, learned_events
 from communique.events.lexicon import load_lexicon
-from communique.stage import Stage
+from communique.events.model import EventModel, ModelError, load_model
+from communique.stage import Stage, StageUnavailable
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
 """Pronouns that, inside a quotation, stand for its speaker ("We will not allow ...")."""
@@ -20,17 +22,43 @@ class EventsStage(Stage):
     requires = ("doc", "entities", "quotes")
     assigns = ("events",)
 
+    def __init__(self, settings=None) -> None:
+        super().__init__(settings)
+        self.model = self._load_model()
+        scope = str(self.settings.get("model_scope", "sentence"))
+        if scope not in SCOPES:
+            raise StageUnavailable(f"stages.events.model_scope is {scope!r}; use one of {', '.join(SCOPES)}")
+        threshold = self.settings.get("model_threshold")
+        self.layer = LayerSettings(scope, None if threshold in (None, "") else float(threshold))
+
+    def _load_model(self) -> EventModel | None:
+        """The learned layer's model named by ``stages.events.model`` ("" = rules only)."""
+        name = str(self.settings.get("model", "builtin"))
+        if not name:
+            return None
+        try:
+            return load_model(name)
+        except ModelError as exc:
+            raise StageUnavailable(f"stages.events.model: {exc}") from exc
+
+    def code(self, sent, quoted: set[int]):
+        """The rule events of one sentence, then the model's in the clauses they leave uncoded."""
+        lex = load_lexicon()
+        cands = code_sentence(sent, lex, quoted)
+        if self.model is None:
+            return cands
+        return cands + learned_events(sent, lex, self.model, cands, quoted, self.layer)
+
     def process(self, article: Article) -> Article:
         doc = article.doc
         if doc is None:
             article.add_error(self.name, "no parse: the nlp stage did not run on this document")
             return article
-        lex = load_lexicon()
         quoted = quoted_tokens(article)
         inside_quotes = set(quoted)  # once, not per sentence: that was quadratic in the length
         events: list[Event] = []
         for sent in doc.sents:
-            for cand in code_sentence(sent, lex, inside_quotes):
+            for cand in self.code(sent, inside_quotes):
                 event = to_event(cand, article, quoted, f"V{len(events) + 1}")
                 if not is_self_directed(event, article):
                     events.append(event)
@@ -123,5 +151,5 @@ def to_event(cand: Candidate, article: Article, quoted: dict[int, Quote], event_
         sentence_span=(sent.start_char, sent.end_char), modality=cand.modality,
         quote=quote.id if quote else None, goldstein=goldstein(cand.cameo),
         quad_class=quad_class(cand.plover),
-        confidence=cand.confidence,
+        confidence=cand.confidence, coded_by=cand.coded_by,
     )

@@ -137,6 +137,7 @@ def event(row: Row, actors: dict[tuple, list[str]], spans: dict[tuple, list[tupl
             "goldstein",
             "quad_class",
             "confidence",
+            "coded_by",
         )
     }
     return Event(

@@ -131,6 +131,7 @@ events = Table(
     Column("goldstein", Float),
     Column("quad_class", Text),
     Column("confidence", Float, nullable=False),
+    Column("coded_by", Text, nullable=False, server_default="rules"),  # "rules" or "model"
     Column("linked", JSON, nullable=False),  # ids of events in the same article reporting the same event
     # The linker looks up stored events of one type and a date range for every article written.
     Index(None, "plover", "date"),

@@ -99,6 +99,7 @@ class EventRecord(Answer):
     goldstein: float | None = Field(description="conflict/cooperation score, -10 to +10")
     quad_class: str | None = Field(description="verbal/material cooperation/conflict")
     confidence: float = Field(description="how sure the extractor is, 0 to 1")
+    coded_by: str = Field(default="rules", description="which layer coded it: rules or model (learned)")
     linked: list[str] = Field(description="ids of the other events in this article reporting the same event")
 
 
