@@ -11,9 +11,9 @@ from spacy.tokens import Doc, Token
 from communique.quotes.cues import Cue, CueLexicon
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-INHERIT_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp"})
+INHERIT_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acomp"})
 """A cue with one of these relations and no subject of its own takes its head's subject:
-"denied X and said that…", "…, saying that…"."""
+"denied X and said that…", "…, saying that…", "leaders remain confident that…"."""
 CUE_POS = frozenset({"VERB", "AUX"})
 EDGE_PUNCT = " ,;:.—–-(\n\t"
 ParseSpan = tuple[int, int]
@@ -102,6 +102,9 @@ def content_children(cue_token: Token, cue: Cue) -> tuple[list[Token], str]:
     """The children that hold the content and the frame they fill: a clause first, then a to-clause
     of request or promise, then an object (which is content only when quoted, see assembly)."""
     kids = list(cue_token.children)
+    if is_predicative_adjective(cue_token):
+        # "were hopeful on Tuesday that …": the parser may hang the clause on the copula
+        kids += [c for c in cue_token.head.children if c.dep_ == "ccomp" and c.i > cue_token.i]
     clauses = [c for c in kids if c.dep_ in ("ccomp", "parataxis") and c.i > cue_token.i] \
         or [c for c in kids if c.dep_ == "ccomp"]
     clauses = clauses or _misattached_clauses(kids)
@@ -197,9 +200,15 @@ def clause_extent(cue_token: Token, subject: Token | None, content: list[Token])
     return start, last.idx + len(last)
 
 
+def is_predicative_adjective(token: Token) -> bool:
+    """'remain confident', 'were hopeful': an adjective after a copula, which can hold a clause."""
+    return token.pos_ == "ADJ" and token.dep_ == "acomp"
+
+
 def attribution_for(text: str, token: Token, lexicon: CueLexicon) -> Attribution | None:
     """The attribution a cue token makes, or None when it is no cue or has no content and no source."""
-    if token.pos_ not in CUE_POS:
+    adjective = is_predicative_adjective(token)
+    if token.pos_ not in CUE_POS and not adjective:
         return None
     cue = match_cue(token, lexicon)
     if cue is None:
@@ -211,8 +220,8 @@ def attribution_for(text: str, token: Token, lexicon: CueLexicon) -> Attribution
     children, frame = content_children(token, cue)
     clause = clause_extent(token, subject, children)
     content = _content_span(text, token, children, clause)
-    if content is None and subject is None:
-        return None
+    if content is None and (subject is None or adjective):
+        return None  # "she was confident." names no content, and is no source of quotes beside it
     return Attribution(
         cue=token,
         cue_span=cue_extent(token, cue),
