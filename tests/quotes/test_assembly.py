@@ -237,3 +237,22 @@ def test_a_clause_the_parser_hangs_on_the_copula_still_belongs_to_the_adjective(
 def test_an_adjective_without_a_clause_is_no_quote(parsed):
     text = "The coach was confident. Certain players trained alone on Monday."
     assert quotes_of(parsed, text) == []
+
+
+def test_a_short_quotation_before_an_inverted_cue_opens_a_split_quote(parsed):
+    text = '"Safety," said Joan Grimm, a nurse. "Safety for the whole country, everybody."'
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == (text, "direct", "speech", "Joan Grimm, a nurse", "said")
+    assert [cut(text, p) for p in q.pieces] == ['"Safety,"', '"Safety for the whole country, everybody."']
+
+
+def test_a_one_word_answer_before_its_cue_is_a_quote(parsed):
+    text = '"Never," replied the minister.'
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ('"Never,"', "direct", "speech", "the minister", "replied")
+
+
+def test_make_sure_it_is_certain_and_concerned_enough_hold_no_belief(parsed):
+    text = ("Organisers made sure that the doors opened early. It is certain that the vote will be close. "
+            "Residents are concerned enough that they formed a committee.")
+    assert quotes_of(parsed, text) == []

@@ -200,9 +200,16 @@ def clause_extent(cue_token: Token, subject: Token | None, content: list[Token])
     return start, last.idx + len(last)
 
 
+COPULAS = frozenset({"be", "remain", "stay", "seem", "appear", "feel", "sound", "become", "grow"})
+"""Verbs that link a subject to its state of mind: 'remain confident', not 'make sure that'."""
+DEGREE_WORDS = frozenset({"so", "enough", "too"})
+"""'concerned enough that …', 'so sure that …': the clause is a result, not what is believed."""
+
+
 def is_predicative_adjective(token: Token) -> bool:
     """'remain confident', 'were hopeful': an adjective after a copula, which can hold a clause."""
-    return token.pos_ == "ADJ" and token.dep_ == "acomp"
+    return token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.lemma_.lower() in COPULAS \
+        and not any(c.lower_ in DEGREE_WORDS for c in token.children)
 
 
 def attribution_for(text: str, token: Token, lexicon: CueLexicon) -> Attribution | None:
@@ -220,6 +227,8 @@ def attribution_for(text: str, token: Token, lexicon: CueLexicon) -> Attribution
     children, frame = content_children(token, cue)
     clause = clause_extent(token, subject, children)
     content = _content_span(text, token, children, clause)
+    if adjective and (subject is None or subject.lower_ in ("it", "there")):
+        return None  # "it is certain that …": no one holds the belief
     if content is None and (subject is None or adjective):
         return None  # "she was confident." names no content, and is no source of quotes beside it
     return Attribution(
