@@ -256,3 +256,22 @@ def test_make_sure_it_is_certain_and_concerned_enough_hold_no_belief(parsed):
     text = ("Organisers made sure that the doors opened early. It is certain that the vote will be close. "
             "Residents are concerned enough that they formed a committee.")
     assert quotes_of(parsed, text) == []
+
+
+def test_a_gerund_subject_after_said_opens_the_reported_clause(parsed):
+    text = "The governor said legalizing it could put thousands of people to work upstate."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("legalizing it could put thousands of people to work upstate",
+                                "indirect", "speech", "The governor", "said")
+
+
+def test_content_before_a_closing_he_said_is_the_quote_however_the_parse_splits_it(parsed):
+    text = "Those who do take on heavy debt struggle, even with a good job, he said."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("Those who do take on heavy debt struggle, even with a good job",
+                                "indirect", "speech", "he", "said")
+
+
+def test_a_short_opener_before_he_said_is_no_quote(parsed):
+    text = "Again, he said."
+    assert quotes_of(parsed, text) == []
