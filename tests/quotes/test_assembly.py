@@ -197,3 +197,81 @@ def test_an_accusation_of_doing_something_is_a_claim(parsed):
 def test_a_name_given_by_called_is_no_quote(parsed):
     text = "A charity called Open Doors runs the shelter. Officials called the police on Sunday."
     assert quotes_of(parsed, text) == []
+
+
+def test_countered_that_is_a_spoken_reply(parsed):
+    text = "The union leader countered that the strike would go ahead on Monday."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("that the strike would go ahead on Monday", "indirect", "speech",
+                                "The union leader", "countered")
+
+
+def test_reminded_voters_that_quotes_the_clause_not_the_hearers(parsed):
+    text = "The governor reminded voters that the new tax would fund three hospitals."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("that the new tax would fund three hospitals", "indirect", "speech",
+                                "The governor", "reminded")
+
+
+def test_what_inspectors_learned_is_a_perception(parsed):
+    text = "Inspectors learned that the dam had been leaking for months."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("that the dam had been leaking for months", "indirect", "perception",
+                                "Inspectors", "learned")
+
+
+def test_confident_that_after_a_copula_is_the_subjects_thought(parsed):
+    text = "Union leaders remain confident that the factory will stay open."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("that the factory will stay open", "indirect", "thought",
+                                "Union leaders", "confident")
+
+
+def test_a_clause_the_parser_hangs_on_the_copula_still_belongs_to_the_adjective(parsed):
+    text = "Party officials were hopeful on Tuesday that the dispute would be forgotten."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("that the dispute would be forgotten", "indirect", "thought",
+                                "Party officials", "hopeful")
+
+
+def test_an_adjective_without_a_clause_is_no_quote(parsed):
+    text = "The coach was confident. Certain players trained alone on Monday."
+    assert quotes_of(parsed, text) == []
+
+
+def test_a_short_quotation_before_an_inverted_cue_opens_a_split_quote(parsed):
+    text = '"Safety," said Joan Grimm, a nurse. "Safety for the whole country, everybody."'
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == (text, "direct", "speech", "Joan Grimm, a nurse", "said")
+    assert [cut(text, p) for p in q.pieces] == ['"Safety,"', '"Safety for the whole country, everybody."']
+
+
+def test_a_one_word_answer_before_its_cue_is_a_quote(parsed):
+    text = '"Never," replied the minister.'
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ('"Never,"', "direct", "speech", "the minister", "replied")
+
+
+def test_make_sure_it_is_certain_and_concerned_enough_hold_no_belief(parsed):
+    text = ("Organisers made sure that the doors opened early. It is certain that the vote will be close. "
+            "Residents are concerned enough that they formed a committee.")
+    assert quotes_of(parsed, text) == []
+
+
+def test_a_gerund_subject_after_said_opens_the_reported_clause(parsed):
+    text = "The governor said legalizing it could put thousands of people to work upstate."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("legalizing it could put thousands of people to work upstate",
+                                "indirect", "speech", "The governor", "said")
+
+
+def test_content_before_a_closing_he_said_is_the_quote_however_the_parse_splits_it(parsed):
+    text = "Those who do take on heavy debt struggle, even with a good job, he said."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("Those who do take on heavy debt struggle, even with a good job",
+                                "indirect", "speech", "he", "said")
+
+
+def test_a_short_opener_before_he_said_is_no_quote(parsed):
+    text = "Again, he said."
+    assert quotes_of(parsed, text) == []

@@ -163,8 +163,15 @@ class QuoteAssembler:
             mark = self.marks[i]
             before = mark.end <= clause[0] and _glued(self.text, mark.end, clause[0], GLUE_BEFORE)
             after = mark.start >= clause[1] and _glued(self.text, clause[1], mark.start, GLUE_AFTER)
-            if before or after:
+            if before or after or self._opens_clause(mark, draft.attribution):
                 self._claim(draft, i)
+
+    def _opens_clause(self, mark: QuoteMarkSpan, attribution: Attribution) -> bool:
+        """'"Safety," said Joan Grimm': a short quotation the parser hung on the cue opens the
+        attribution clause; it is the quote when only glue stands between it and the cue."""
+        clause, cue = attribution.clause, attribution.cue_span
+        return mark.start <= clause[0] < mark.end <= cue[0] and \
+            _glued(self.text, mark.end, cue[0], GLUE_BEFORE)
 
     def _claim(self, draft: Draft, i: int) -> None:
         mark = self.marks[i]

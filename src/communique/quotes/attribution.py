@@ -6,15 +6,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.attrs import LEMMA, LOWER
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from communique.quotes.cues import Cue, CueLexicon
 from communique.tree import subtree_bounds
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-INHERIT_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp"})
+INHERIT_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acomp"})
 """A cue with one of these relations and no subject of its own takes its head's subject:
-"denied X and said that…", "…, saying that…"."""
+"denied X and said that…", "…, saying that…", "leaders remain confident that…"."""
 CUE_POS = frozenset({"VERB", "AUX"})
 EDGE_PUNCT = " ,;:.—–-(\n\t"
 ParseSpan = tuple[int, int]
@@ -103,9 +103,12 @@ def content_children(cue_token: Token, cue: Cue) -> tuple[list[Token], str]:
     """The children that hold the content and the frame they fill: a clause first, then a to-clause
     of request or promise, then an object (which is content only when quoted, see assembly)."""
     kids = list(cue_token.children)
+    if is_predicative_adjective(cue_token):
+        # "were hopeful on Tuesday that …": the parser may hang the clause on the copula
+        kids += [c for c in cue_token.head.children if c.dep_ == "ccomp" and c.i > cue_token.i]
     clauses = [c for c in kids if c.dep_ in ("ccomp", "parataxis") and c.i > cue_token.i] \
         or [c for c in kids if c.dep_ == "ccomp"]
-    clauses = clauses or _misattached_clauses(kids)
+    clauses = clauses or _misattached_clauses(kids) or _gerund_clauses(cue_token, kids)
     objects = [c for c in kids if c.dep_ in ("dobj", "oprd")]
     if "clause" in cue.frames and clauses:
         return clauses, "clause"
@@ -163,6 +166,13 @@ def _is_to_clause(token: Token) -> bool:
     return token.pos_ in CUE_POS and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+def _gerund_clauses(cue_token: Token, kids: list[Token]) -> list[Token]:
+    """'said legalizing it could create jobs': the parser hangs the clause on its gerund subject,
+    made an xcomp of the cue; a verb after a cue of saying without 'to' opens what was said."""
+    return [c for c in kids if c.dep_ == "xcomp" and c.i == cue_token.i + 1 and c.tag_ == "VBG"
+            and any(g.dep_ == "ccomp" for g in c.children)]
+
+
 def _misattached_clauses(kids: list[Token]) -> list[Token]:
     """A that-clause the parser hung on a prepositional object: 'said in a statement that …'."""
     found = []
@@ -198,9 +208,22 @@ def clause_extent(cue_token: Token, subject: Token | None, content: list[Token])
     return doc[first].idx, last.idx + len(last)
 
 
+COPULAS = frozenset({"be", "remain", "stay", "seem", "appear", "feel", "sound", "become", "grow"})
+"""Verbs that link a subject to its state of mind: 'remain confident', not 'make sure that'."""
+DEGREE_WORDS = frozenset({"so", "enough", "too"})
+"""'concerned enough that …', 'so sure that …': the clause is a result, not what is believed."""
+
+
+def is_predicative_adjective(token: Token) -> bool:
+    """'remain confident', 'were hopeful': an adjective after a copula, which can hold a clause."""
+    return token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.lemma_.lower() in COPULAS \
+        and not any(c.lower_ in DEGREE_WORDS for c in token.children)
+
+
 def attribution_for(text: str, token: Token, lexicon: CueLexicon) -> Attribution | None:
     """The attribution a cue token makes, or None when it is no cue or has no content and no source."""
-    if token.pos_ not in CUE_POS:
+    adjective = is_predicative_adjective(token)
+    if token.pos_ not in CUE_POS and not adjective:
         return None
     cue = match_cue(token, lexicon)
     if cue is None:
@@ -212,8 +235,12 @@ def attribution_for(text: str, token: Token, lexicon: CueLexicon) -> Attribution
     children, frame = content_children(token, cue)
     clause = clause_extent(token, subject, children)
     content = _content_span(text, token, children, clause)
-    if content is None and subject is None:
-        return None
+    if content is not None and content[0] <= clause[0] < content[1] < clause[1]:
+        clause = trim(text, content[1], clause[1])  # fronted content: the clause follows it
+    if adjective and (subject is None or subject.lower_ in ("it", "there")):
+        return None  # "it is certain that …": no one holds the belief
+    if content is None and (subject is None or adjective):
+        return None  # "she was confident." names no content, and is no source of quotes beside it
     return Attribution(
         cue=token,
         cue_span=cue_extent(token, cue),
@@ -230,6 +257,8 @@ def _content_span(text: str, token: Token, children: list[Token], clause: ParseS
     if token.dep_ == "parataxis" and not children:
         # "Moscow will respond, he added": the content is the host clause around the attribution
         return _host_content(text, token.head, clause)
+    if token.dep_ == "ROOT" and not children:
+        return _fronted_content(text, token)
     if not children:
         return None
     if len(children) == 1 and children[0].tag_ in ("WDT", "WP") and not list(children[0].children):
@@ -239,6 +268,43 @@ def _content_span(text: str, token: Token, children: list[Token], clause: ParseS
     semicolon = text.find(";", start, end)
     if semicolon > start:  # "…was not intentional; they learned on Friday": the reporter's clause
         end = semicolon
+    span = trim(text, start, end, keep="\"“”'’«»")
+    return span if span[1] > span[0] else None
+
+
+MIN_FRONTED_WORDS = 4
+"""At least this many words before ', he said.' make a statement, not an opener ('Again, he said');
+set by hand from polnear_train misses."""
+
+
+CLOSING_DEPS = frozenset({"dobj", "ccomp", "xcomp", "conj", "advcl", "attr", "oprd", "dative"})
+"""A cue with one of these after it goes on past the subject ('…, Clinton mentioned the remarks'):
+what stands before the comma is a setting, not the content."""
+ADVERBIAL_OPENERS = frozenset({"ADP", "SCONJ", "ADV"})
+"""A sentence opening with a preposition, subordinator or adverb ('At the debate, …', 'When …,',
+'However, …') fronts a setting; these made most of the new false quotes on polnear_dev."""
+
+
+def _opens_adverbially(sent: Span) -> bool:
+    """Whether the sentence opens with a setting rather than a statement."""
+    words = [t for t in sent if not t.is_punct and t.pos_ != "CCONJ"]
+    return not words or words[0].pos_ in ADVERBIAL_OPENERS or words[0].tag_ in ("WRB", "VBG", "IN")
+
+
+def _fronted_content(text: str, token: Token) -> ParseSpan | None:
+    """'Those who borrow heavily struggle, he said.': when the parse scatters the fronted content
+    into pieces of the cue's sentence, the content is everything before the comma that opens the
+    attribution clause (the cue's subject)."""
+    subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS and c.i < token.i), None)
+    sent = token.sent
+    if subject is None or subject.left_edge.i <= sent.start:
+        return None
+    comma = token.doc[subject.left_edge.i - 1]
+    before = text[sent.start_char:comma.idx]
+    if comma.text != "," or len(before.split()) < MIN_FRONTED_WORDS or _opens_adverbially(sent) \
+            or any(c.dep_ in CLOSING_DEPS and c.i > token.i for c in token.children):
+        return None
+    start, end = clip_to_paragraph(text, (sent.start_char, comma.idx), token.idx)
     span = trim(text, start, end, keep="\"“”'’«»")
     return span if span[1] > span[0] else None
 
