@@ -154,8 +154,10 @@ class QuoteAssembler:
             return
         clause = draft.attribution.clause
         # Only the nearest mark on each side can be glued: any farther one has the nearer one's
-        # quotation mark, which is no glue, between it and the clause.
+        # quotation mark, which is no glue, between it and the clause. A third may open the clause
+        # itself (``_opens_clause``): the mark that starts at or before the clause's start.
         nearest = (bisect.bisect_right(self.mark_ends, clause[0]) - 1,
+                   bisect.bisect_right(self.mark_starts, clause[0]) - 1,
                    bisect.bisect_left(self.mark_starts, clause[1]))
         for i in sorted({i for i in nearest if 0 <= i < len(self.marks)}):
             if i in self.claimed:
