@@ -237,9 +237,9 @@ def all_cases() -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    if not argv:
+    if not argv or argv[0] in ("-h", "--help"):
         print(__doc__)
-        return 2
+        return 0 if argv else 2
     out = Path(argv[0])
     out.mkdir(parents=True, exist_ok=True)
     for case in argv[1:] or all_cases():
