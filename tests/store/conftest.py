@@ -6,12 +6,15 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from alembic import command
+from sqlalchemy import Connection, Engine, create_engine, text
 
 from communique.article import Article, DocumentError, Entity, Event, Place, Quote, Time
 from communique.store import open_store
+from communique.store.database import migration_config
 
 POSTGRES_ENV = "COMMUNIQUE_TEST_POSTGRES_URL"
 
@@ -26,6 +29,27 @@ def postgres_url(schema: str) -> str:
     base = os.environ[POSTGRES_ENV]
     joiner = "&" if "?" in base else "?"
     return f"{base}{joiner}options=-csearch_path%3D{schema}"
+
+
+@contextmanager
+def build_store_at(url: str, revision: str) -> Iterator[Connection]:
+    """A store built only up to an older ``revision``, open in one transaction for the test to
+    write rows as that version did; opening it afterwards with ``open_store`` upgrades it."""
+    old = create_engine(url)
+    config = migration_config()
+    try:
+        with old.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+            yield connection
+    finally:
+        old.dispose()
+
+
+@pytest.fixture
+def store_at():
+    """``build_store_at`` for a test (conftest modules are not importable by name here)."""
+    return build_store_at
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from alembic import command
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import select, text
 
 from communique.article import Article, Entity, Event
 from communique.store import open_store, schema
 from communique.store.actors import is_proper_name, normalise
-from communique.store.database import migration_config
 from communique.store.query import EventFilter, event_rows
 from communique.store.writer import write_article
 
@@ -171,13 +169,9 @@ def test_events_found_by_any_name_of_the_canonical_actor(engine):
     assert [(r["source"], r["source_actors"]) for r in rows] == [("Antonov", "Anatoly Antonov")]
 
 
-def test_an_older_store_gets_its_actors_when_migrated(tmp_path):
+def test_an_older_store_gets_its_actors_when_migrated(tmp_path, store_at):
     url = f"sqlite:///{tmp_path / 'old.db'}"
-    old = create_engine(url)
-    config = migration_config()
-    with old.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0003")
+    with store_at(url, "0003") as connection:
         connection.execute(
             text(
                 "INSERT INTO articles (key, content_hash, doc_id, published, published_inferred, text, "
@@ -192,7 +186,6 @@ def test_an_older_store_gets_its_actors_when_migrated(tmp_path):
                 "(1, 'E1', 'Ana Silva', 'person', 'BRA'), (2, 'E1', 'Silva', 'person', 'BRA')"
             )
         )
-    old.dispose()
     engine = open_store(url)
     assert actor_of(engine, 2, "E1") == (actor_of(engine, 1, "E1")[0], "surname")
     engine.dispose()

@@ -9,15 +9,14 @@ import time
 from pathlib import Path
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import inspect, text
 
 from communique.cli import main
 from communique.store import StoreError, open_store
 from communique.store import database as database_module
-from communique.store.database import migrate, migration_config
+from communique.store.database import migrate
 from communique.store.schema import metadata
 
 
@@ -95,14 +94,10 @@ def test_a_server_that_does_not_answer_is_a_store_error():
         open_store("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2")
 
 
-def test_a_place_stored_without_a_gazetteer_id_is_marked_approximate_on_upgrade(tmp_path):
+def test_a_place_stored_without_a_gazetteer_id_is_marked_approximate_on_upgrade(tmp_path, store_at):
     # before revision 0003 a name missing from the gazetteer got the story's focus, unflagged
     url = f"sqlite:///{tmp_path / 'old.db'}"
-    old = create_engine(url)
-    config = migration_config()
-    with old.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0002")
+    with store_at(url, "0002") as connection:
         connection.execute(text(
             "INSERT INTO articles (key, content_hash, doc_id, published_inferred, text, pipeline, "
             "ingested_at) VALUES ('k', 'h', 'd', 0, 'Rain fell on Via Roma in Turin.', 'p', "
@@ -111,7 +106,6 @@ def test_a_place_stored_without_a_gazetteer_id_is_marked_approximate_on_upgrade(
             "INSERT INTO places (article_id, id, start, \"end\", text, name, geonameid, lat, lon, metonymic) "
             "VALUES (1, 'P1', 13, 21, 'Via Roma', 'Via Roma', NULL, 45.07, 7.69, 0), "
             "(1, 'P2', 25, 30, 'Turin', 'Turin', 3165524, 45.07, 7.69, 0)"))
-    old.dispose()
     engine = open_store(url)
     with engine.connect() as connection:
         rows = dict(connection.execute(text("SELECT id, approximate FROM places ORDER BY id")).all())
@@ -119,14 +113,10 @@ def test_a_place_stored_without_a_gazetteer_id_is_marked_approximate_on_upgrade(
     engine.dispose()
 
 
-def test_quotes_stored_before_attribution_read_as_speech_after_upgrade(tmp_path):
+def test_quotes_stored_before_attribution_read_as_speech_after_upgrade(tmp_path, store_at):
     # before revision 0004 no quote carried an attribution; the contract reads none as speech
     url = f"sqlite:///{tmp_path / 'old.db'}"
-    old = create_engine(url)
-    config = migration_config()
-    with old.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0003")
+    with store_at(url, "0003") as connection:
         connection.execute(text(
             "INSERT INTO articles (key, content_hash, doc_id, published_inferred, text, pipeline, "
             "ingested_at) VALUES ('k', 'h', 'd', 0, 'The mayor said the dam would hold.', 'p', "
@@ -134,7 +124,6 @@ def test_quotes_stored_before_attribution_read_as_speech_after_upgrade(tmp_path)
         connection.execute(text(
             "INSERT INTO quotes (article_id, id, start, \"end\", text, kind) "
             "VALUES (1, 'Q1', 15, 33, 'the dam would hold', 'indirect')"))
-    old.dispose()
     engine = open_store(url)
     with engine.connect() as connection:
         row = connection.execute(text("SELECT attribution, pieces FROM quotes")).one()

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from alembic import command
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import func, select
 
 from communique.article import Article, Entity, Event, Place
 from communique.store import open_store, schema, writer
-from communique.store.database import migrate, migration_config
+from communique.store.database import migrate
 from communique.store.links import reports_of
 from communique.store.writer import insert_article, insert_records, without, write_article
 
@@ -256,21 +255,16 @@ def test_writing_an_article_again_adds_no_link(engine):
     assert (count(engine, schema.event_links), count(engine, schema.stories)) == (links, stories) == (2, 1)
 
 
-def test_a_store_made_at_the_first_revision_gets_its_links_on_upgrade(tmp_path, monkeypatch):
+def test_a_store_made_at_the_first_revision_gets_its_links_on_upgrade(tmp_path, monkeypatch, store_at):
     # events gained coded_by after 0001 (revision 0006): write them as the writer of 0001 did
     today = writer.event_row
     monkeypatch.setattr(writer, "event_row", lambda event: without(today(event), "coded_by"))
     url = f"sqlite:///{tmp_path / 'old.db'}"
-    old = create_engine(url)
-    config = migration_config()
-    with old.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
+    with store_at(url, "0001") as connection:
         ids = [insert_article(connection, article, article.id, None, "") for article in (MET, TALKS)]
         for article_id, article in zip(ids, (MET, TALKS), strict=True):
             # places gained a column after 0001, so today's writer cannot write them into it
             insert_records(connection, article_id, replace(article, places=[]))
-    old.dispose()
     engine = open_store(url)
     assert story_of(engine, ids[0]) == story_of(engine, ids[1]) is not None
     later = story(
