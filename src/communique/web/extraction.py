@@ -11,7 +11,6 @@ one runs gets "busy" rather than queueing behind it.
 from __future__ import annotations
 
 import multiprocessing
-import resource
 import threading
 from collections.abc import Mapping
 from multiprocessing.connection import Connection
@@ -24,6 +23,7 @@ from communique.sources import ReadOptions, SourceDocument, from_record
 from communique.store import schema
 from communique.store.ingestion import IngestStats, key_of, pipeline_label, store
 from communique.store.writer import stored_keys
+from communique.workers import limit_memory
 
 LOAD_SECONDS = 300.0
 """How long the child may take to load the pipeline (the model and the gazetteer: seconds, more on a
@@ -135,8 +135,7 @@ def ended(process: multiprocessing.process.BaseProcess) -> str:
 
 def serve_documents(pipe: Connection, config: dict[str, Any], memory_mb: int) -> None:
     """The child: limit memory, load the pipeline, then run each document received until the pipe closes."""
-    limit = memory_mb * 2**20
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    limit_memory(memory_mb)
     try:
         pipeline = prepare(config)
     except PipelineUnavailable as exc:
