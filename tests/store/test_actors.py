@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, text
+import threading
+
+from sqlalchemy import func, select, text
 
 from communique.article import Article, Entity, Event
 from communique.store import open_store, schema
-from communique.store.actors import is_proper_name, normalise
+from communique.store.actors import StoredEntity, claim_actor, is_proper_name, normalise
 from communique.store.query import EventFilter, event_rows
 from communique.store.writer import write_article
 
@@ -248,3 +250,81 @@ def test_a_short_name_an_article_used_is_an_alias_a_search_finds_but_not_a_join(
     with engine.connect() as connection:
         aliases = dict(connection.execute(select(al.c.name, al.c.origin).where(al.c.actor_id == actor)).all())
     assert aliases == {"Anatoly Antonov": "inferred", "Antonov": "mention"}  # not "he", not "The envoy"
+
+
+def two_clintons(engine) -> tuple[int, int]:
+    """A made-up story's two people of one surname, each named in full with a role; their actor ids."""
+    first, second = store(
+        engine,
+        report("k1", "2016-03-01", person("E1", "Hillary Clinton", "USA", "former Secretary of State")),
+        report("k2", "2016-03-02", person("E1", "Bill Clinton", "USA", "former President")),
+    )
+    return actor_of(engine, first, "E1")[0], actor_of(engine, second, "E1")[0]
+
+
+def test_a_surname_joins_the_person_the_same_article_names_in_full(engine):
+    _, bill = two_clintons(engine)
+    # the headline's "Clinton" comes first in the article, the full name later
+    headline, body = person("E1", "Clinton", "USA"), person("E2", "Bill Clinton", "USA")
+    (later,) = store(engine, report("k3", "2016-03-05", headline, body))
+    assert actor_of(engine, later, "E1") == (bill, "surname in article")
+    assert actor_of(engine, later, "E2") == (bill, "name")
+
+
+def test_a_surname_two_people_share_is_told_apart_by_the_title(engine):
+    hillary, _ = two_clintons(engine)
+    (later,) = store(engine, report("k4", "2016-03-06", person("E1", "Clinton", "USA", "Secretary")))
+    assert actor_of(engine, later, "E1") == (hillary, "surname")
+
+
+def test_a_surname_nothing_tells_apart_stays_unresolved_in_an_actor_nobody_joins(engine):
+    hillary, bill = two_clintons(engine)
+    first, second = store(
+        engine,
+        report("k5", "2016-03-07", person("E1", "Clinton", "USA")),
+        report("k6", "2016-03-08", person("E1", "Clinton", "USA")),
+    )
+    vague, evidence = actor_of(engine, first, "E1")
+    assert vague not in (hillary, bill)
+    assert evidence.startswith("ambiguous surname")
+    assert "Hillary Clinton" in evidence and "Bill Clinton" in evidence
+    assert actor_of(engine, second, "E1")[0] not in (hillary, bill, vague)
+
+
+def test_two_writers_claiming_one_name_make_one_actor(engine):
+    """The second writer's insert waits for the first's transaction, then finds its actor."""
+    entity = StoredEntity("E1", "Ilse Brandt", "person", "DEU", None, None, None)
+    first = engine.connect()
+    transaction = first.begin()
+    made, _ = claim_actor(first, entity, "new")
+    found: list[tuple[int, str]] = []
+    other = threading.Thread(target=lambda: found.append(claim_in_own_transaction(engine, entity)))
+    other.start()
+    other.join(timeout=1.0)
+    assert other.is_alive()  # waiting for the first writer
+    transaction.commit()
+    first.close()
+    other.join(timeout=30)
+    assert found == [(made, "name")]
+
+
+def claim_in_own_transaction(engine, entity) -> tuple[int, str]:
+    with engine.begin() as connection:
+        return claim_actor(connection, entity, "new")
+
+
+def test_two_ingests_at_once_store_one_actor_per_person(engine):
+    envoy, deputy = person("E1", "Anatoly Antonov", "RUS"), person("E2", "Wendy Sherman", "USA")
+    articles = [report(f"m{n}", "2022-01-10", envoy, deputy) for n in range(6)]
+    for article, n in zip(articles, range(6), strict=True):
+        article.text += f" Round {n}."  # six different articles
+    threads = [threading.Thread(target=store, args=(engine, *articles[n::2])) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    with engine.connect() as connection:
+        names = sorted(connection.scalars(select(ac.c.name)))
+        joined = connection.scalar(select(func.count()).select_from(ea))
+    assert names == ["Anatoly Antonov", "Wendy Sherman"]
+    assert joined == 12

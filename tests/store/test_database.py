@@ -24,7 +24,7 @@ def test_a_new_store_has_every_table_and_the_newest_revision(engine):
     tables = set(inspect(engine).get_table_names())
     assert set(metadata.tables) <= tables
     with engine.connect() as connection:
-        assert connection.scalar(text("SELECT version_num FROM alembic_version")) == "0007"
+        assert connection.scalar(text("SELECT version_num FROM alembic_version")) == "0008"
 
 
 def test_the_migrations_build_exactly_the_schema_the_code_declares(engine):

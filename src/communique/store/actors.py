@@ -12,9 +12,21 @@ stored is never resolved again. An entity joins an existing actor, in this order
 - ``acronym``: "NATO" and "North Atlantic Treaty Organization" (either first), where one actor fits;
 - ``code``: a country by its ISO code ("Russian Federation" and "Russia").
 
+A person named by one word is first matched with the people the same article names in full
+(``surname in article``: "Clinton" after "Hillary Clinton" in one text is her), and two or more
+candidates are told apart by the title the article gives ("Secretary Clinton" fits the stated role
+"Secretary of State", not "President"); when that still leaves several, the entity gets an actor of
+its own (evidence ``ambiguous surname: ...`` naming the candidates) that no later entity joins: an
+unresolved name, not a guess.
+
 Otherwise it makes a new actor (evidence ``new``). A person named only by a description ("the
 foreign minister") gets an actor of its own: the same words in two articles may be two people.
 Imported actors (``communique actors import``) are matched like the others but never changed here.
+
+On PostgreSQL the resolution of one article at a time holds an advisory lock until its transaction
+ends, so two ingests running at once resolve as if one ran after the other; and a new actor is
+inserted under a unique ``claim`` (kind and name), so even without the lock the second of two
+writers finds the first's actor instead of making a duplicate.
 """
 
 from __future__ import annotations
@@ -26,6 +38,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, and_, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from communique.actors.acronyms import initials, is_acronym
 from communique.store import schema
@@ -44,6 +57,11 @@ surname form joins only through the one-candidate surname rule."""
 
 STRENGTH = {MENTION: 0, INITIALS: 0, INFERRED: 1, IMPORTED: 2}
 """Which origin an alias keeps when two give it."""
+
+ACTOR_LOCK = 0x6163746F7273  # "actors": the PostgreSQL advisory lock resolution runs under
+
+AMBIGUOUS = "ambiguous surname"
+"""The evidence of a one-word name several known people fit: an actor of its own, joined by nothing."""
 
 SURNAME_WINDOW = dt.timedelta(days=730)
 """How far from the dates an actor was seen a surname alone may still name it: a minister or an
@@ -107,32 +125,66 @@ def is_proper_name(name: str) -> bool:
 
 def resolve_article(connection: Connection, article_id: int) -> None:
     """Give every entity of a stored article its actor (entities that have one keep it)."""
+    lock_actors(connection)
     published, text = connection.execute(select(a.c.published, a.c.text).where(a.c.id == article_id)).one()
     when = parse_day(published)
     forms = mention_forms(connection, article_id, text)
-    done = set(connection.scalars(select(ea.c.entity_id).where(ea.c.article_id == article_id)))
+    done = dict(
+        connection.execute(select(ea.c.entity_id, ea.c.actor_id).where(ea.c.article_id == article_id)).all()
+    )
     rows = connection.execute(select(en).where(en.c.article_id == article_id))
-    entities = sorted((StoredEntity(**without_article(r)) for r in rows), key=lambda e: id_order(e.id))
+    entities = sorted((StoredEntity(**without_article(r)) for r in rows), key=resolution_order)
+    named_here: dict[str, set[int]] = {}
     for entity in entities:
-        if entity.id in done:
-            continue
-        actor_id, evidence = find_actor(connection, entity, when)
+        actor_id = done.get(entity.id)
         if actor_id is None:
-            actor_id = create_actor(connection, entity)
-        else:
-            enrich_actor(connection, actor_id, entity)
-        add_alias(connection, actor_id, entity.name, INFERRED)
-        if entity.kind == "person":  # "Donald J. Trump" is also "Donald Trump"
-            add_alias(connection, actor_id, without_initials(entity.name), INFERRED)
-        for form in short_forms(entity, forms.get(entity.id, set())):
-            add_alias(connection, actor_id, form, MENTION)
-        if entity.kind == "person" and entity.title:
-            add_role(connection, actor_id, entity.title, article_id, published)
-        connection.execute(
-            insert(ea).values(
-                article_id=article_id, entity_id=entity.id, actor_id=actor_id, evidence=evidence
-            )
-        )
+            actor_id = resolve_entity(connection, entity, when, named_here, article_id, published)
+            for form in short_forms(entity, forms.get(entity.id, set())):
+                add_alias(connection, actor_id, form, MENTION)
+        surname = last_word(normalise(entity.name))
+        if entity.kind == "person" and surname and is_proper_name(entity.name):
+            named_here.setdefault(surname, set()).add(actor_id)
+
+
+def resolve_entity(
+    connection: Connection,
+    entity: StoredEntity,
+    when: dt.date | None,
+    named_here: dict[str, set[int]],
+    article_id: int,
+    published: str | None,
+) -> int:
+    """Join the entity to its actor (or make one), record its names and role; the actor's id."""
+    actor_id, evidence = find_actor(connection, entity, when, named_here)
+    if actor_id is None:
+        actor_id, evidence = claim_actor(connection, entity, evidence)
+    else:
+        enrich_actor(connection, actor_id, entity)
+    # an unresolved surname's own actor must not draw later entities to it by name
+    origin = MENTION if evidence.startswith(AMBIGUOUS) else INFERRED
+    add_alias(connection, actor_id, entity.name, origin)
+    if entity.kind == "person":  # "Donald J. Trump" is also "Donald Trump"
+        add_alias(connection, actor_id, without_initials(entity.name), origin)
+    if entity.kind == "person" and entity.title:
+        add_role(connection, actor_id, entity.title, article_id, published)
+    connection.execute(
+        insert(ea).values(article_id=article_id, entity_id=entity.id, actor_id=actor_id, evidence=evidence)
+    )
+    return actor_id
+
+
+def lock_actors(connection: Connection) -> None:
+    """On PostgreSQL, resolve one article at a time until this transaction ends (SQLite's writer
+    already holds the store's write lock): each resolution then sees the actors the last one made."""
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({ACTOR_LOCK})")
+
+
+def resolution_order(entity: StoredEntity) -> tuple[bool, int, str]:
+    """People named in full before people named by one word, each in article order: "Clinton" in a
+    headline is resolved after the body's "Hillary Clinton"."""
+    one_word = entity.kind == "person" and last_word(normalise(entity.name)) is None
+    return (one_word, *id_order(entity.id))
 
 
 def mention_forms(connection: Connection, article_id: int, text: str) -> dict[str, set[str]]:
@@ -151,9 +203,16 @@ def short_forms(entity: StoredEntity, forms: set[str]) -> list[str]:
     return sorted(f for f in shorter if normalise(f) and set(normalise(f).split()) <= words)
 
 
-def resolve_stored(connection: Connection) -> None:
-    """Resolve every stored article, in the order they were stored (the back-fill of migration 0007)."""
-    for article_id in list(connection.scalars(select(a.c.id).order_by(a.c.id))):
+def resolve_stored(connection: Connection, only_unresolved: bool = False) -> None:
+    """Resolve every stored article (or only those with an entity that has no actor yet), in the order
+    they were stored: the back-fill of a migration, and a rebuild after the actor tables were emptied."""
+    query = select(a.c.id).order_by(a.c.id)
+    if only_unresolved:
+        unresolved = select(en.c.article_id).outerjoin(
+            ea, and_(ea.c.article_id == en.c.article_id, ea.c.entity_id == en.c.id)
+        ).where(ea.c.actor_id.is_(None))
+        query = query.where(a.c.id.in_(unresolved))
+    for article_id in list(connection.scalars(query)):
         resolve_article(connection, article_id)
 
 
@@ -180,15 +239,26 @@ def parse_day(value: str | None) -> dt.date | None:
         return None
 
 
-def find_actor(connection: Connection, entity: StoredEntity, when: dt.date | None) -> tuple[int | None, str]:
-    """The existing actor the entity joins and the evidence, or (None, "new")."""
+def find_actor(
+    connection: Connection, entity: StoredEntity, when: dt.date | None, named_here: dict[str, set[int]]
+) -> tuple[int | None, str]:
+    """The existing actor the entity joins and the evidence, or (None, "new"), or (None, "ambiguous
+    surname: ...") when several people fit a one-word name and nothing tells them apart."""
     if entity.kind == "person" and not is_proper_name(entity.name):
         return None, "new"
     key = normalise(entity.name)
+    if entity.kind == "person" and " " not in key:
+        found, evidence = by_surname_here(connection, entity, key, named_here)
+        if found is not None or evidence:
+            return found, evidence
+        candidates = surname_candidates(connection, entity, key, when)
+        if len(candidates) == 1:
+            return candidates[0].id, "surname"
+        if len(candidates) > 1:
+            return None, f"{AMBIGUOUS}: " + "; ".join(f"{r.name} ({r.id})" for r in candidates)
     # A one-word person name tries the full names first: an actor named "Costa" alone is one that
-    # was ambiguous when it was made, and the one Brazilian Costa is a better fit for a Brazilian Costa.
+    # was made before any full name of that surname, and the one Brazilian Costa fits a Brazilian Costa.
     for evidence, candidates in (
-        ("surname", lambda: by_surname(connection, entity, key, when)),
         ("name", lambda: by_name(connection, entity, key)),
         ("full name", lambda: by_full_name(connection, entity, key)),
         ("acronym", lambda: by_acronym(connection, entity, key)),
@@ -198,6 +268,26 @@ def find_actor(connection: Connection, entity: StoredEntity, when: dt.date | Non
         if found is not None:
             return found, evidence
     return None, "new"
+
+
+def by_surname_here(
+    connection: Connection, entity: StoredEntity, key: str, named_here: dict[str, set[int]]
+) -> tuple[int | None, str]:
+    """The person this article names in full with this surname; two such people are told apart by
+    the entity's title, else neither is joined (``ambiguous surname``). ``(None, "")`` when the
+    article names nobody of that surname in full."""
+    ids = sorted(named_here.get(key, set()))
+    if not ids:
+        return None, ""
+    people = list(connection.execute(select(ac).where(ac.c.id.in_(ids)).order_by(ac.c.id)))
+    fits = [r for r in people if compatible(r, entity)]
+    if len(fits) > 1:
+        fits = by_role(connection, fits, entity.title)
+    if len(fits) == 1:
+        return fits[0].id, "surname in article"
+    if not fits:
+        return None, ""
+    return None, f"{AMBIGUOUS} in article: " + "; ".join(f"{r.name} ({r.id})" for r in fits)
 
 
 def compatible(actor: Any, entity: StoredEntity) -> bool:
@@ -224,13 +314,34 @@ def by_name(connection: Connection, entity: StoredEntity, key: str) -> int | Non
     return fits[0].id if fits else None
 
 
-def by_surname(connection: Connection, entity: StoredEntity, key: str, when: dt.date | None) -> int | None:
-    """The one person whose full name ends with this single word (see the module docstring)."""
-    if entity.kind != "person" or " " in key:
-        return None
+def surname_candidates(
+    connection: Connection, entity: StoredEntity, key: str, when: dt.date | None
+) -> list[Any]:
+    """The people whose full name ends with this one word, of a compatible country, seen near the
+    article's date; several are narrowed by sector, then by the entity's title (see the module docstring)."""
     fits = [r for r in actors_with_alias(connection, al.c.last_word == key) if compatible(r, entity)]
-    fits = [r for r in fits if seen_near(connection, r.id, when)]
-    return only(narrowed_by_sector(fits, entity))
+    fits = narrowed_by_sector([r for r in fits if seen_near(connection, r.id, when)], entity)
+    return by_role(connection, fits, entity.title) if len(fits) > 1 else fits
+
+
+def by_role(connection: Connection, actors: list[Any], title: str | None) -> list[Any]:
+    """Among several people, those one of whose stated roles holds every telling word of ``title``
+    ("Secretary" fits "former Secretary of State"); all of them when the title tells nothing."""
+    wanted = role_words(title or "")
+    if not wanted:
+        return actors
+    fitting = []
+    for actor in actors:
+        roles = connection.scalars(select(ar.c.role).where(ar.c.actor_id == actor.id).distinct())
+        if any(wanted <= role_words(role) for role in roles):
+            fitting.append(actor)
+    return fitting
+
+
+def role_words(role: str) -> frozenset[str]:
+    """The words of a role or title that tell one post from another (no "former", "the", "of")."""
+    qualifiers = read_word_list("role_qualifiers.txt")
+    return frozenset(w for w in normalise(role).replace("-", " ").split() if w not in qualifiers)
 
 
 def by_full_name(connection: Connection, entity: StoredEntity, key: str) -> int | None:
@@ -241,7 +352,8 @@ def by_full_name(connection: Connection, entity: StoredEntity, key: str) -> int 
     namesakes = [r for r in actors_with_alias(connection, al.c.last_word == surname) if compatible(r, entity)]
     if namesakes:  # a surname-only actor made while other people of that name were known is ambiguous
         return None
-    fits = [r for r in actors_with_alias(connection, al.c.alias == surname) if compatible(r, entity)]
+    condition = and_(al.c.alias == surname, al.c.origin.not_in(WEAK))  # not an unresolved surname's actor
+    fits = [r for r in actors_with_alias(connection, condition) if compatible(r, entity)]
     fits = [r for r in fits if not has_full_name(connection, r.id)]
     return only(narrowed_by_sector(fits, entity))
 
@@ -307,8 +419,33 @@ def seen_near(connection: Connection, actor_id: int, when: dt.date | None) -> bo
     return first - SURNAME_WINDOW <= when <= last + SURNAME_WINDOW
 
 
-def create_actor(connection: Connection, entity: StoredEntity) -> int:
-    """A new inferred actor named as the entity is, with its initials as an alias for an organisation."""
+def claim_actor(connection: Connection, entity: StoredEntity, evidence: str) -> tuple[int, str]:
+    """A new actor for the entity, or the one a concurrent writer made for the same claim (joined
+    by ``name``, as it would have been had it been committed first); the actor's id and evidence."""
+    if evidence.startswith(AMBIGUOUS):
+        return create_actor(connection, entity, None), evidence
+    for claim in claims_of(entity):
+        inserted = create_actor(connection, entity, claim)
+        if inserted is not None:
+            return inserted, evidence
+        holder = connection.execute(select(ac).where(ac.c.claim == claim)).one()
+        if compatible(holder, entity):
+            return holder.id, "name"
+    return create_actor(connection, entity, None), evidence
+
+
+def claims_of(entity: StoredEntity) -> list[str]:
+    """The claims a new actor tries, in order: its kind and name, then with its country (a second
+    person of that name from another country). None for a person named only by a description."""
+    if entity.kind == "person" and not is_proper_name(entity.name):
+        return []
+    base = f"{entity.kind}:{normalise(entity.name)}"
+    return [base, f"{base}:{entity.country}"] if entity.country else [base]
+
+
+def create_actor(connection: Connection, entity: StoredEntity, claim: str | None) -> int | None:
+    """A new inferred actor named as the entity is, with its initials as an alias for an organisation;
+    None when another actor holds ``claim`` already."""
     values = {
         "kind": entity.kind,
         "name": entity.name,
@@ -317,12 +454,23 @@ def create_actor(connection: Connection, entity: StoredEntity) -> int:
         "sector": entity.sector,
         "code": entity.code,
         "origin": INFERRED,
+        "claim": claim,
     }
-    actor_id = connection.execute(insert(ac).values(values)).inserted_primary_key[0]
+    actor_id = connection.scalar(
+        insert_ignoring_conflict(connection, ac, values, ["claim"]).returning(ac.c.id)
+    )
+    if actor_id is None:
+        return None
     spelled = initials(entity.name)
     if entity.kind != "person" and " " in entity.name and len(spelled) >= 3:
         add_alias(connection, actor_id, spelled, INITIALS)
     return actor_id
+
+
+def insert_ignoring_conflict(connection: Connection, table: Any, values: dict[str, Any], columns: list[str]):
+    """INSERT ... ON CONFLICT (columns) DO NOTHING, in the store's dialect."""
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table).values(values).on_conflict_do_nothing(index_elements=columns)
 
 
 def enrich_actor(connection: Connection, actor_id: int, entity: StoredEntity) -> None:
@@ -356,7 +504,7 @@ def add_alias(connection: Connection, actor_id: int, name: str, origin: str) -> 
             "origin": origin,
             "last_word": last_word(key),
         }
-        connection.execute(insert(al).values(values))
+        connection.execute(insert_ignoring_conflict(connection, al, values, ["actor_id", "alias"]))
     elif STRENGTH[origin] > STRENGTH[known]:
         connection.execute(
             update(al).where(al.c.actor_id == actor_id, al.c.alias == key).values(origin=origin, name=name)

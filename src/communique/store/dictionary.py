@@ -21,7 +21,7 @@ from typing import Any, TextIO
 from sqlalchemy import Connection, Engine, and_, func, insert, select, update
 
 from communique.store import schema
-from communique.store.actors import IMPORTED, INITIALS, WEAK, add_alias, normalise
+from communique.store.actors import IMPORTED, INITIALS, WEAK, add_alias, lock_actors, normalise
 
 ac, al, ar, ea, a = (
     schema.actors,
@@ -175,6 +175,7 @@ def import_entries(engine: Engine, entries: Iterable[Entry]) -> int:
     """Import entries in one transaction (see the module docstring); the number of actors touched."""
     count = 0
     with engine.begin() as connection:
+        lock_actors(connection)  # not while an ingest resolves
         for entry in entries:
             import_entry(connection, entry)
             count += 1

@@ -238,6 +238,12 @@ actors = Table(
     Column("sector", Text),
     Column("code", Text, index=True),
     Column("origin", Text, nullable=False),
+    # What the actor was made for ("person:anatoly antonov", "person:anatoly antonov:RUS"): unique, so two
+    # ingests running at once cannot both create the same actor (the second's insert waits for the
+    # first's transaction, then finds its row). None for an actor that claims no name: a person known
+    # only by a description, a surname that stayed ambiguous, an imported entry.
+    Column("claim", Text),
+    Index(None, "claim", unique=True),
 )
 
 # Every name an actor goes by, normalised (``alias``) and as written (``name``), with why it joined.

@@ -1,7 +1,7 @@
 """Canonical actors: actors, their aliases and roles, and every entity's actor with its evidence.
 
-Stores made before this revision get their actors back-filled here, article by article in the order
-they were stored, with the resolver of this version.
+Stores made before this revision get their actors back-filled by revision 0008, once the
+``claim`` column the resolver writes exists (this revision back-filled them itself until 0008).
 
 Revision ID: 0007
 Revises: 0003
@@ -83,15 +83,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("article_id", "entity_id", name=op.f("pk_entity_actors")),
     )
     op.create_index(op.f("ix_entity_actors_actor_id"), "entity_actors", ["actor_id"], unique=False)
-    backfill()
-
-
-def backfill() -> None:
-    """Resolve the entities of every article already stored. The resolver reads only columns that
-    revisions up to 0003 made; a later revision that changes them must freeze a copy of it here."""
-    from communique.store.actors import resolve_stored
-
-    resolve_stored(op.get_bind())
 
 
 def downgrade() -> None:
