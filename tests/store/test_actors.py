@@ -225,7 +225,7 @@ def test_two_organisations_with_the_same_initials_stay_apart(engine):
     first, short, other = store(
         engine,
         report("q1", "2016-03-01", org("Democratic National Committee")),
-        report("q2", "2016-03-02", org("DNC")),
+        report("q2", "2016-03-02", org("DNC"), sentence="The Democratic National Committee (DNC) met."),
         report("q3", "2016-03-03", org("Democratic National Convention")),
     )
     committee, _ = actor_of(engine, first, "E1")
@@ -328,3 +328,51 @@ def test_two_ingests_at_once_store_one_actor_per_person(engine):
         joined = connection.scalar(select(func.count()).select_from(ea))
     assert names == ["Anatoly Antonov", "Wendy Sherman"]
     assert joined == 12
+
+
+def test_initials_alone_do_not_join_two_organisations_no_article_ties(engine):
+    def org(name: str) -> Entity:
+        return Entity("E1", name, "organization", None, None, None, None, [(0, 1)])
+
+    group, institute, defined = store(
+        engine,
+        report("s1", "2016-05-01", org("IFSP")),
+        report("s2", "2016-05-02", org("Institute for Fusion Safety Policy")),
+        report("s3", "2016-05-03", org("Institute for Fusion Safety Policy"),
+               sentence="The Institute for Fusion Safety Policy (IFSP) said so."),
+    )
+    assert actor_of(engine, institute, "E1")[0] != actor_of(engine, group, "E1")[0]
+    assert actor_of(engine, defined, "E1") == (actor_of(engine, institute, "E1")[0], "name")
+
+
+def test_ner_kinds_of_one_organisation_are_one_actor_but_a_place_is_not_an_organisation(engine):
+    def named(name: str, kind: str) -> Entity:
+        return Entity("E1", name, kind, None, None, None, None, [(0, 1)])
+
+    media, other, place, org = store(
+        engine,
+        report("t1", "2016-05-01", named("Chirper", "media")),
+        report("t2", "2016-05-02", named("Chirper", "other")),
+        report("t3", "2016-05-03", named("Lakeside", "place")),
+        report("t4", "2016-05-04", named("Lakeside", "organization")),
+    )
+    assert actor_of(engine, other, "E1") == (actor_of(engine, media, "E1")[0], "name")
+    assert actor_of(engine, org, "E1")[0] != actor_of(engine, place, "E1")[0]
+
+
+def test_a_surname_taken_for_an_organisation_joins_the_person_its_article_names(engine):
+    mislabelled = Entity("E2", "Okonkwo", "organization", None, None, None, None, [(0, 1)])
+    (article,) = store(engine, report("u1", "2016-06-01", person("E1", "Ada Okonkwo", "NGA"), mislabelled))
+    assert actor_of(engine, article, "E2") == (actor_of(engine, article, "E1")[0], "surname in article")
+
+
+def test_a_middle_name_does_not_split_a_person_but_middle_initials_tell_two_apart(engine):
+    short, full, father, son = store(
+        engine,
+        report("v1", "2016-07-01", person("E1", "Marta Lindqvist", "SWE")),
+        report("v2", "2016-07-02", person("E1", "Marta Helena Lindqvist", "SWE")),
+        report("v3", "2016-07-03", person("E1", "Erik H.W. Lund", "SWE")),
+        report("v4", "2016-07-04", person("E1", "Erik W. Lund", "SWE")),
+    )
+    assert actor_of(engine, full, "E1") == (actor_of(engine, short, "E1")[0], "name")
+    assert actor_of(engine, son, "E1")[0] != actor_of(engine, father, "E1")[0]

@@ -82,6 +82,20 @@ class StoredEntity:
     title: str | None
 
 
+@dataclass(slots=True)
+class ArticleContext:
+    """What the resolution of one article knows beyond the entity: the article's date and text, and
+    the actors of the people it names in full, by surname."""
+
+    when: dt.date | None
+    text: str
+    named_here: dict[str, set[int]]
+
+
+ORGANISATION_KINDS = frozenset({"organization", "igo", "media", "group", "other"})
+"""Kinds NER gives one organisation by turns ("Twitter" media and other, "Senate" organization and
+other, on the corpus store): a name joins across them. A person, a country or a place stays apart."""
+
 BRACKETED_TAIL = re.compile(r"\s*\([^()]*\)?\s*$")
 """An acronym in brackets after a name, closed or cut off by the entity's span: "Federal Bureau of
 Investigation (FBI" was an actor apart from "Federal Bureau of Investigation" on the corpus store."""
@@ -103,6 +117,23 @@ def without_initials(name: str) -> str:
     words = name.split()
     kept = [w for n, w in enumerate(words) if n in (0, len(words) - 1) or len(w.rstrip(".")) > 1]
     return " ".join(kept)
+
+
+def without_middle_names(name: str) -> str:
+    """A person's first and last name when every word between is a capitalised given name:
+    "Hillary Rodham Clinton" → "Hillary Clinton"; a name with initials ("George H.W. Bush", kept apart
+    from "George W. Bush") or particles ("Ursula von der Leyen") is left whole."""
+    words = name.split()
+    given = words[:-1]
+    if len(words) < 3 or not all(w.isalpha() and w[0].isupper() and len(w) > 2 for w in given):
+        return name
+    return f"{words[0]} {words[-1]}"
+
+
+def person_variants(name: str) -> set[str]:
+    """The forms of a person's full name that name the same person: without middle initials, without
+    middle names."""
+    return {without_initials(name), without_middle_names(name)}
 
 
 def last_word(key: str) -> str | None:
@@ -134,28 +165,27 @@ def resolve_article(connection: Connection, article_id: int) -> None:
     )
     rows = connection.execute(select(en).where(en.c.article_id == article_id))
     entities = sorted((StoredEntity(**without_article(r)) for r in rows), key=resolution_order)
-    named_here: dict[str, set[int]] = {}
+    context = ArticleContext(when, text, {})
     for entity in entities:
         actor_id = done.get(entity.id)
         if actor_id is None:
-            actor_id = resolve_entity(connection, entity, when, named_here, article_id, published)
+            actor_id = resolve_entity(connection, entity, context, article_id, published)
             for form in short_forms(entity, forms.get(entity.id, set())):
                 add_alias(connection, actor_id, form, MENTION)
         surname = last_word(normalise(entity.name))
         if entity.kind == "person" and surname and is_proper_name(entity.name):
-            named_here.setdefault(surname, set()).add(actor_id)
+            context.named_here.setdefault(surname, set()).add(actor_id)
 
 
 def resolve_entity(
     connection: Connection,
     entity: StoredEntity,
-    when: dt.date | None,
-    named_here: dict[str, set[int]],
+    context: ArticleContext,
     article_id: int,
     published: str | None,
 ) -> int:
     """Join the entity to its actor (or make one), record its names and role; the actor's id."""
-    actor_id, evidence = find_actor(connection, entity, when, named_here)
+    actor_id, evidence = find_actor(connection, entity, context)
     if actor_id is None:
         actor_id, evidence = claim_actor(connection, entity, evidence)
     else:
@@ -164,7 +194,8 @@ def resolve_entity(
     origin = MENTION if evidence.startswith(AMBIGUOUS) else INFERRED
     add_alias(connection, actor_id, entity.name, origin)
     if entity.kind == "person":  # "Donald J. Trump" is also "Donald Trump"
-        add_alias(connection, actor_id, without_initials(entity.name), origin)
+        for variant in sorted(person_variants(entity.name)):
+            add_alias(connection, actor_id, variant, origin)
     if entity.kind == "person" and entity.title:
         add_role(connection, actor_id, entity.title, article_id, published)
     connection.execute(
@@ -181,9 +212,9 @@ def lock_actors(connection: Connection) -> None:
 
 
 def resolution_order(entity: StoredEntity) -> tuple[bool, int, str]:
-    """People named in full before people named by one word, each in article order: "Clinton" in a
-    headline is resolved after the body's "Hillary Clinton"."""
-    one_word = entity.kind == "person" and last_word(normalise(entity.name)) is None
+    """People named in full before one-word names, each in article order: "Clinton" in a headline
+    is resolved after the body's "Hillary Clinton"."""
+    one_word = last_word(normalise(entity.name)) is None and entity.kind != "country"
     return (one_word, *id_order(entity.id))
 
 
@@ -240,18 +271,19 @@ def parse_day(value: str | None) -> dt.date | None:
 
 
 def find_actor(
-    connection: Connection, entity: StoredEntity, when: dt.date | None, named_here: dict[str, set[int]]
+    connection: Connection, entity: StoredEntity, context: ArticleContext
 ) -> tuple[int | None, str]:
     """The existing actor the entity joins and the evidence, or (None, "new"), or (None, "ambiguous
     surname: ...") when several people fit a one-word name and nothing tells them apart."""
     if entity.kind == "person" and not is_proper_name(entity.name):
         return None, "new"
     key = normalise(entity.name)
-    if entity.kind == "person" and " " not in key:
-        found, evidence = by_surname_here(connection, entity, key, named_here)
+    if " " not in key and (entity.kind == "person" or entity.kind in ORGANISATION_KINDS):
+        found, evidence = by_surname_here(connection, entity, key, context.named_here)
         if found is not None or evidence:
             return found, evidence
-        candidates = surname_candidates(connection, entity, key, when)
+    if entity.kind == "person" and " " not in key:
+        candidates = surname_candidates(connection, entity, key, context.when)
         if len(candidates) == 1:
             return candidates[0].id, "surname"
         if len(candidates) > 1:
@@ -261,7 +293,8 @@ def find_actor(
     for evidence, candidates in (
         ("name", lambda: by_name(connection, entity, key)),
         ("full name", lambda: by_full_name(connection, entity, key)),
-        ("acronym", lambda: by_acronym(connection, entity, key)),
+        ("name", lambda: by_person_name(connection, entity, key)),
+        ("acronym", lambda: by_acronym(connection, entity, key, context.text)),
         ("code", lambda: by_code(connection, entity)),
     ):
         found = candidates()
@@ -273,14 +306,15 @@ def find_actor(
 def by_surname_here(
     connection: Connection, entity: StoredEntity, key: str, named_here: dict[str, set[int]]
 ) -> tuple[int | None, str]:
-    """The person this article names in full with this surname; two such people are told apart by
-    the entity's title, else neither is joined (``ambiguous surname``). ``(None, "")`` when the
-    article names nobody of that surname in full."""
+    """The person this article names in full with this surname (also for a one-word name NER took
+    for an organisation: "Trump" beside "Donald Trump"); two such people are told apart by the
+    entity's title, else neither is joined (``ambiguous surname``). ``(None, "")`` when the article
+    names nobody of that surname in full."""
     ids = sorted(named_here.get(key, set()))
     if not ids:
         return None, ""
     people = list(connection.execute(select(ac).where(ac.c.id.in_(ids)).order_by(ac.c.id)))
-    fits = [r for r in people if compatible(r, entity)]
+    fits = [r for r in people if not (r.country and entity.country and r.country != entity.country)]
     if len(fits) > 1:
         fits = by_role(connection, fits, entity.title)
     if len(fits) == 1:
@@ -291,9 +325,19 @@ def by_surname_here(
 
 
 def compatible(actor: Any, entity: StoredEntity) -> bool:
-    """Same kind (an imported actor of no kind fits any), and no two different countries."""
-    kind_fits = actor.kind == entity.kind or (actor.origin == IMPORTED and not actor.kind)
+    """Same kind, or two organisation kinds, or "other" and a place (an imported actor of no kind fits
+    any), and no two different countries."""
+    kind_fits = kinds_fit(actor.kind, entity.kind) or (actor.origin == IMPORTED and not actor.kind)
     return kind_fits and not (actor.country and entity.country and actor.country != entity.country)
+
+
+def kinds_fit(actor_kind: str, entity_kind: str) -> bool:
+    """Whether an entity of one kind may be an actor of the other (see ``ORGANISATION_KINDS``)."""
+    if actor_kind == entity_kind:
+        return True
+    if actor_kind in ORGANISATION_KINDS and entity_kind in ORGANISATION_KINDS:
+        return True
+    return {actor_kind, entity_kind} == {"other", "place"}
 
 
 def actors_with_alias(connection: Connection, condition) -> list[Any]:
@@ -304,14 +348,25 @@ def actors_with_alias(connection: Connection, condition) -> list[Any]:
 
 def by_name(connection: Connection, entity: StoredEntity, key: str) -> int | None:
     """An actor that already goes by this name; an imported one first, else the oldest."""
-    keys = {key, without_initials(key)} if entity.kind == "person" else {key}
+    variants = {normalise(v) for v in person_variants(entity.name)} if entity.kind == "person" else set()
+    keys = {key, *variants}
     fits = [
         r
         for r in actors_with_alias(connection, and_(al.c.alias.in_(keys), al.c.origin.not_in(WEAK)))
         if compatible(r, entity)
     ]
-    fits.sort(key=lambda r: (r.origin != IMPORTED, r.id))
+    fits.sort(key=lambda r: (r.origin != IMPORTED, r.kind != entity.kind, r.id))
     return fits[0].id if fits else None
+
+
+def by_person_name(connection: Connection, entity: StoredEntity, key: str) -> int | None:
+    """The one person whose full name an organisation-kind entity has ("Carly Fiorina" labelled an
+    organisation by NER): a name of two words or more that a person already goes by."""
+    if entity.kind not in ORGANISATION_KINDS or last_word(key) is None:
+        return None
+    condition = and_(al.c.alias == key, al.c.origin.not_in(WEAK))
+    people = [r for r in actors_with_alias(connection, condition) if r.kind == "person"]
+    return only([r for r in people if not (r.country and entity.country and r.country != entity.country)])
 
 
 def surname_candidates(
@@ -320,7 +375,10 @@ def surname_candidates(
     """The people whose full name ends with this one word, of a compatible country, seen near the
     article's date; several are narrowed by sector, then by the entity's title (see the module docstring)."""
     fits = [r for r in actors_with_alias(connection, al.c.last_word == key) if compatible(r, entity)]
-    fits = narrowed_by_sector([r for r in fits if seen_near(connection, r.id, when)], entity)
+    fits = [r for r in fits if seen_near(connection, r.id, when)]
+    if len(fits) > 1:
+        fits = plausible_people(fits)
+    fits = narrowed_by_sector(fits, entity)
     return by_role(connection, fits, entity.title) if len(fits) > 1 else fits
 
 
@@ -358,20 +416,37 @@ def by_full_name(connection: Connection, entity: StoredEntity, key: str) -> int 
     return only(narrowed_by_sector(fits, entity))
 
 
-def by_acronym(connection: Connection, entity: StoredEntity, key: str) -> int | None:
-    """The one organisation that this acronym abbreviates, or whose acronym this name spells out."""
+def by_acronym(connection: Connection, entity: StoredEntity, key: str, text: str) -> int | None:
+    """The one organisation that this acronym abbreviates, or whose acronym this name spells out,
+    when the article spells it out ("Federal Bureau of Investigation (FBI)") or both carry one code:
+    initials alone merged the Islamic State's "ISIS" with an Institute for Science and International
+    Security, and "PAC" with a Public Affairs Committee, on the corpus store (2026-12-04)."""
     if entity.kind == "person":
         return None
     if is_acronym(entity.name):
         condition = and_(al.c.alias == key, al.c.origin == INITIALS)
-        return only([r for r in actors_with_alias(connection, condition) if compatible(r, entity)])
-    if " " in entity.name and len(initials(entity.name)) >= 3:
+        fits = [r for r in actors_with_alias(connection, condition) if compatible(r, entity)]
+        return only([r for r in fits if tied(r.name, entity.name, text, r.code, entity.code)])
+    spelled = initials(entity.name)
+    if " " in entity.name and len(spelled) >= 3:
         # Only an actor known by the acronym alone: "Democratic National Convention" must not join
         # the Committee because both spell DNC (seen on the corpus store, 2026-12-04).
-        condition = and_(al.c.alias == normalise(initials(entity.name)), al.c.origin.not_in(WEAK))
+        condition = and_(al.c.alias == normalise(spelled), al.c.origin.not_in(WEAK))
         fits = [r for r in actors_with_alias(connection, condition) if compatible(r, entity)]
-        return only([r for r in fits if not has_full_name(connection, r.id)])
+        fits = [r for r in fits if not has_full_name(connection, r.id)]
+        return only([r for r in fits if tied(entity.name, r.name, text, entity.code, r.code)])
     return None
+
+
+def tied(long: str, short: str, text: str, long_code: str | None, short_code: str | None) -> bool:
+    """Whether an article ties a long name to its acronym: "Long (SHORT)" or "SHORT (Long)" in its
+    text or in the name itself, or one code for both."""
+    if long_code and short_code and long_code == short_code:
+        return True
+    core = BRACKETED_TAIL.sub("", long).strip() or long
+    spaced = r"\s+".join(re.escape(word) for word in core.split())
+    pattern = rf"{spaced}\s*\(\s*{re.escape(short)}\b|\b{re.escape(short)}\s*\(\s*{spaced}"
+    return any(re.search(pattern, where, re.IGNORECASE) for where in (long, text))
 
 
 def by_code(connection: Connection, entity: StoredEntity) -> int | None:
@@ -395,6 +470,20 @@ def narrowed_by_sector(actors: list[Any], entity: StoredEntity) -> list[Any]:
         same = [r for r in actors if r.sector == entity.sector]
         return same or actors
     return actors
+
+
+def plausible_people(people: list[Any]) -> list[Any]:
+    """Among several people of one surname, those whose name reads as a person's, not as a piece of
+    a sentence NER took for one: a proper name ("a Donald Trump" is not) that holds no other
+    candidate's name ("Cheeto Donald Trump"). All of them when that leaves none (seen on the corpus
+    store, 2026-12-04)."""
+    keys = {r.key for r in people}
+    kept = [
+        r
+        for r in people
+        if is_proper_name(r.name) and not any(k != r.key and f" {k}" in f" {r.key}" for k in keys)
+    ]
+    return kept or people
 
 
 def has_full_name(connection: Connection, actor_id: int) -> bool:
@@ -484,7 +573,8 @@ def enrich_actor(connection: Connection, actor_id: int, entity: StoredEntity) ->
         for column in ("country", "sector", "code")
         if getattr(actor, column) is None and getattr(entity, column) is not None
     }
-    if last_word(actor.key) is None and last_word(normalise(entity.name)) is not None:
+    person_named = actor.kind == "person" and entity.kind == "person"  # an acronym stays the name
+    if person_named and last_word(actor.key) is None and last_word(normalise(entity.name)) is not None:
         changes.update(name=entity.name, key=normalise(entity.name))
     if changes:
         connection.execute(update(ac).where(ac.c.id == actor_id).values(changes))
