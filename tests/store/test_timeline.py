@@ -102,3 +102,32 @@ def test_the_counts_take_the_actor_sides_too(told_twice):
 def test_three_actor_sides_are_refused(engine):
     with pytest.raises(TimelineError, match="two actor sides"):
         list(linked_rows(engine, EventFilter(), [["A"], ["B"], ["C"]]))
+
+
+def test_a_timeline_side_is_a_canonical_actor_under_every_name(engine):
+    from communique.article import Article, Entity, Event
+
+    def statement(doc_id: str, published: str, names: list[str]) -> Article:
+        """The last name given criticises the port authority; the others are only named."""
+        text = f"{' and '.join(names)} spoke. {names[-1]} criticised the port authority."
+        spans = [(text.index(name), text.index(name) + len(name)) for name in names]
+        entities = [
+            Entity(f"E{n}", name, "person", "IRL", None, None, None, [span])
+            for n, (name, span) in enumerate(zip(names, spans, strict=True), start=1)
+        ]
+        verb = text.rindex("criticised")
+        event = Event("V1", "DISAPPROVE", (verb, verb + 10), (0, len(text)), source=[f"E{len(names)}"],
+                      date=published, confidence=0.9)
+        return Article(id=doc_id, text=text, published=published, entities=entities, events=[event])
+
+    for n, article in enumerate((
+        statement("w1", "2023-04-01", ["Ada Brennan"]),
+        statement("w2", "2023-04-02", ["Tom Brennan"]),
+        statement("w3", "2023-04-03", ["Ada Brennan", "Brennan"]),  # the article names her in full
+    )):
+        write_article(engine, article, f"w{n}")
+    rows = list(linked_rows(engine, EventFilter(), [["Ada Brennan"]]))
+    assert [(r["date"], r["source"], r["source_actors"]) for r in rows] == [
+        ("2023-04-01", "Ada Brennan", "Ada Brennan"),
+        ("2023-04-03", "Brennan", "Ada Brennan"),
+    ]

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from communique.store.profiles import actor_profile
 from communique.store.query import EventFilter
 from communique.web.aggregates import (
     actor_events,
@@ -18,14 +19,23 @@ def test_actor_search_keeps_matching_names(clash_store):
     assert [a["name"] for a in actor_page(clash_store, search="ton")["items"]] == ["Estonia"]
 
 
+def test_an_actor_profile_lists_its_events_by_side_and_its_quotes(clash_store):
+    (estonia,) = actor_page(clash_store, search="Estonia")["items"]
+    profile = actor_profile(clash_store, estonia["id"])
+    assert [e["plover"] for e in profile["as_source"]["items"]] == ["PROTEST"]
+    assert profile["as_target"]["total"] == 0
+    assert [q["text"] for q in profile["quotes"]["items"]] == ["Estonia protested to Russia"]
+
+
 def test_actor_events_respect_the_other_filters(clash_store):
     found = actor_events(clash_store, "RUS", EventFilter(type="PROTEST", limit=10))
     assert found["as_source"]["total"] == 0 and found["as_target"]["total"] == 1
 
 
 def test_network_follows_the_event_filters(clash_store):
-    assert network(clash_store, EventFilter(type="PROTEST"))["edges"] == [
-        {"source": "Estonia", "target": "Russia", "quad_class": "verbal_conflict", "events": 1}
+    edges = network(clash_store, EventFilter(type="PROTEST"))["edges"]
+    assert [(e["source"], e["target"], e["quad_class"], e["events"]) for e in edges] == [
+        ("Estonia", "Russia", "verbal_conflict", 1)
     ]
     assert network(clash_store, EventFilter(since="2024-04-01")) == {"nodes": [], "edges": []}
 
@@ -111,6 +121,8 @@ def test_network_nodes_are_canonical_actors_not_article_names(tmp_path):
     write_article(engine, criticism("r2", "Petrak"), "r2")
     found = network(engine, EventFilter())
     engine.dispose()
-    assert found["edges"] == [
-        {"source": "Ivo Petrak", "target": "Freedonia", "quad_class": "verbal_conflict", "events": 2}
+    assert [(e["source"], e["target"], e["quad_class"], e["events"]) for e in found["edges"]] == [
+        ("Ivo Petrak", "Freedonia", "verbal_conflict", 2)
     ]
+    assert [(n["name"], n["events"]) for n in found["nodes"]] == [("Freedonia", 2), ("Ivo Petrak", 2)]
+    assert found["edges"][0]["source_id"] == found["nodes"][1]["id"]

@@ -235,6 +235,17 @@ def flattened(value) -> list[BaseModel]:
     return []
 
 
+def actor_path(client, name: str) -> str:
+    """The profile URL of the canonical actor of this name."""
+    (found,) = [a for a in client.get("/api/actors", params={"q": name}).json()["items"] if a["name"] == name]
+    return f"/api/actors/{found['id']}"
+
+
+def test_an_actor_that_is_not_there_is_404_and_a_name_is_not_an_id(linked_client):
+    assert linked_client.get("/api/actors/99999").status_code == 404
+    assert linked_client.get("/api/actors/Russia").status_code == 404
+
+
 def only_article(client, doc_id: str) -> str:
     return f"/api/articles/{article_id(client, doc_id)}"
 
@@ -249,6 +260,7 @@ ANSWERS = [
     ("client", "/api/quotes", {}, models.QuotePage, "items"),
     ("client", "/api/quotes/facets", {}, models.QuoteFacets, "speakers"),
     ("client", "/api/actors", {}, models.ActorPage, "items"),
+    ("linked_client", lambda c: actor_path(c, "Russia"), {}, models.ActorProfile, "aliases"),
     ("linked_client", "/api/actors/Russia/events", {}, models.ActorEvents, None),
     ("linked_client", "/api/timeline", {"actor": "RUS"}, models.Timeline, "events"),
     ("linked_client", "/api/network", {}, models.Network, "edges"),
@@ -301,6 +313,7 @@ CLASH_ANSWERS = [
     ("/api/quotes", models.QuotePage),
     ("/api/quotes/facets", models.QuoteFacets),
     ("/api/actors", models.ActorPage),
+    ("/api/actors/1", models.ActorProfile),
     ("/api/actors/Russia/events", models.ActorEvents),
     ("/api/timeline?actor=RUS&actor=NATO", models.Timeline),
     ("/api/network", models.Network),

@@ -54,6 +54,9 @@ LINKED_COLUMNS: list[tuple[str, type]] = [
     ("article", str),
     ("event", str),
     ("story", int),
+    # each side's canonical actors (docs/actors.md): "Antonov" here is "Anatoly Antonov" there
+    ("source_actors", str),
+    ("target_actors", str),
 ]
 """``timeline``: one row per linked event, its actors and sentence from its first report."""
 

@@ -1,7 +1,7 @@
 """Summaries the web views draw: actors with counts, the actor network, event places, quote facets, timelines.
 
-Entities are stored per article; across articles an actor is the same when its name, kind, country and
-code are, which is what an analyst reading "Russia" in two articles expects.
+Entities are stored per article; across articles an actor is its canonical actor (store/actors.py), so
+"Antonov" in one article and "Anatoly Antonov" in another are one row and one node.
 """
 
 from __future__ import annotations
@@ -10,11 +10,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Engine, Integer, and_, case, cast, func, select, true
+from sqlalchemy import Engine, and_, func, select, true
 
 from communique.store import schema
 from communique.store.browse import event_items
 from communique.store.links import linked_chunks
+from communique.store.profiles import actor_list
 from communique.store.query import (
     EventFilter,
     actors_of,
@@ -38,43 +39,8 @@ Row = dict[str, Any]
 
 
 def actor_page(engine: Engine, search: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-    """Actors with the articles naming them and their events as source and as target, busiest first."""
-    roles = (
-        select(
-            va.c.article_id,
-            va.c.entity_id,
-            func.sum(case((va.c.role == "source", 1), else_=0)).label("as_source"),
-            func.sum(case((va.c.role == "target", 1), else_=0)).label("as_target"),
-        )
-        .group_by(va.c.article_id, va.c.entity_id)
-        .subquery()
-    )
-    # PostgreSQL sums integers into numerics (Python Decimals); the counts are whole numbers
-    as_source = cast(func.coalesce(func.sum(roles.c.as_source), 0), Integer).label("as_source")
-    as_target = cast(func.coalesce(func.sum(roles.c.as_target), 0), Integer).label("as_target")
-    query = (
-        select(
-            en.c.name,
-            en.c.kind,
-            en.c.country,
-            en.c.code,
-            func.count(en.c.article_id).label("articles"),
-            as_source,
-            as_target,
-        )
-        .select_from(
-            en.outerjoin(roles, and_(roles.c.article_id == en.c.article_id, roles.c.entity_id == en.c.id))
-        )
-        .group_by(en.c.name, en.c.kind, en.c.country, en.c.code)
-    )
-    if search:
-        query = query.where(func.lower(en.c.name).contains(search.strip().lower()))
-    ordered = query.order_by((as_source + as_target).desc(), func.count(en.c.article_id).desc(), en.c.name)
-    with engine.connect() as connection:
-        total = connection.execute(select(func.count()).select_from(query.subquery())).scalar_one()
-        rows = connection.execute(ordered.limit(limit).offset(offset))
-        items = [dict(row._mapping) for row in rows]
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+    """Canonical actors with the articles naming them and their events as source and as target."""
+    return actor_list(engine, search, limit, offset)
 
 
 def actor_events(engine: Engine, actor: str, wanted: EventFilter) -> dict[str, Any]:
@@ -94,14 +60,22 @@ def network(engine: Engine, wanted: EventFilter, limit: int = 300) -> dict[str, 
     """Who did what to whom: one edge per source actor, target actor and quad class, with its event count."""
     source, target = en.alias("source"), en.alias("target")
     vs, vt = va.alias("vs"), va.alias("vt")
-    # Nodes are canonical actors (store/actors.py): "Clinton" and "Hillary Clinton" are one node.
+    # Nodes are canonical actors (store/actors.py): "Clinton" and "Hillary Clinton" are one node, and
+    # two actors of one name (two unresolved "Clinton"s) are two.
     es, et = schema.entity_actors.alias("es"), schema.entity_actors.alias("et")
     cs, ct = schema.actors.alias("cs"), schema.actors.alias("ct")
     source_name = func.coalesce(cs.c.name, source.c.name)
     target_name = func.coalesce(ct.c.name, target.c.name)
     count = func.count().label("events")
     query = (
-        select(source_name.label("source"), target_name.label("target"), v.c.quad_class, count)
+        select(
+            source_name.label("source"),
+            target_name.label("target"),
+            cs.c.id.label("source_id"),
+            ct.c.id.label("target_id"),
+            v.c.quad_class,
+            count,
+        )
         .select_from(
             v.join(a, a.c.id == v.c.article_id)
             .join(vs, and_(vs.c.article_id == v.c.article_id, vs.c.event_id == v.c.id, vs.c.role == "source"))
@@ -114,18 +88,25 @@ def network(engine: Engine, wanted: EventFilter, limit: int = 300) -> dict[str, 
             .outerjoin(ct, ct.c.id == et.c.actor_id)
         )
         .where(*event_conditions(wanted))
-        .group_by(source_name, target_name, v.c.quad_class)
-        .order_by(count.desc(), source_name, target_name)
+        .group_by(source_name, target_name, cs.c.id, ct.c.id, v.c.quad_class)
+        .order_by(count.desc(), source_name, target_name, cs.c.id, ct.c.id)
         .limit(limit)
     )
     with engine.connect() as connection:
         edges = [dict(row._mapping) for row in connection.execute(query)]
-    weight: dict[str, int] = {}
+    return {"nodes": network_nodes(edges), "edges": edges}
+
+
+def network_nodes(edges: list[Row]) -> list[Row]:
+    """The actors at the ends of the edges, by canonical id (by name for an entity without one),
+    with the events on their edges, busiest first."""
+    nodes: dict[tuple, Row] = {}
     for edge in edges:
-        for end in (edge["source"], edge["target"]):
-            weight[end] = weight.get(end, 0) + edge["events"]
-    nodes = [{"name": name, "events": n} for name, n in sorted(weight.items(), key=lambda x: (-x[1], x[0]))]
-    return {"nodes": nodes, "edges": edges}
+        for end in ("source", "target"):
+            key = (edge[f"{end}_id"], edge[end] if edge[f"{end}_id"] is None else None)
+            node = nodes.setdefault(key, {"name": edge[end], "id": edge[f"{end}_id"], "events": 0})
+            node["events"] += edge["events"]
+    return sorted(nodes.values(), key=lambda n: (-n["events"], n["name"], n["id"] or 0))
 
 
 def event_places(engine: Engine, wanted: EventFilter, limit: int = 1000) -> list[Row]:

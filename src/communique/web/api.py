@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 
 from communique.quotes.cues import ATTRIBUTIONS, REPORTED_ATTRIBUTIONS
 from communique.runner import PipelineUnavailable
+from communique.store import profiles
 from communique.store.browse import article_page, article_record, event_page, event_record, quote_page
 from communique.store.query import EventFilter, QuoteFilter
 from communique.store.timeline import PERIODS
@@ -215,14 +216,29 @@ def quote_facets(store: Store) -> Response:
     return JSONAnswer(aggregates.quote_facets(store))
 
 
-@router.get("/actors", response_model=models.ActorPage, summary="Actors with their article and event counts")
+@router.get(
+    "/actors", response_model=models.ActorPage, summary="Canonical actors with their article and event counts"
+)
 def actors(
     store: Store,
-    q: Annotated[str | None, text_query("part of the actor's name")] = None,
+    q: Annotated[str | None, text_query("part of the actor's name or of any of its aliases")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
     return JSONAnswer(aggregates.actor_page(store, q, limit, offset))
+
+
+@router.get(
+    "/actors/{actor_id:int}",
+    response_model=models.ActorProfile,
+    summary="One canonical actor: aliases, roles over time, events as source and target, quotes",
+)
+def actor_profile(
+    store: Store,
+    actor_id: Annotated[int, Path(ge=1, le=MAX_ROW, description="the actor's id (GET /api/actors)")],
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="events per side and quotes listed")] = 100,
+) -> Response:
+    return JSONAnswer(found(profiles.actor_profile(store, actor_id, limit), f"actor {actor_id}"))
 
 
 @router.get(

@@ -339,21 +339,59 @@ class QuoteFacets(Answer):
 
 
 class ActorRow(Answer):
-    """An actor across articles (same name, kind, country and code) with its counts."""
+    """A canonical actor (docs/actors.md): one row however many articles name it, with its counts."""
 
-    name: str
+    id: int = Field(description="the actor's id (GET /api/actors/{id})")
+    name: str = Field(description="its canonical name")
     kind: str = Field(description="person, organization, country, igo, group, media, place or other")
     country: str | None = Field(description="ISO 3166-1 alpha-3 code of the country it belongs to")
-    code: str | None = Field(description="CAMEO actor code")
+    sector: str | None = Field(description="PLOVER-style sector: government, military, media, ...")
+    code: str | None = Field(description="CAMEO actor code (an imported one wins)")
+    origin: str = Field(description="inferred from the articles, or imported from a dictionary")
     articles: int = Field(description="how many articles name it")
     as_source: int = Field(description="how many events it is a source of")
     as_target: int = Field(description="how many events it is a target of")
 
 
 class ActorPage(Page):
-    """A page of actors, busiest first."""
+    """A page of canonical actors, busiest first."""
 
     items: list[ActorRow]
+
+
+class ActorAlias(Answer):
+    """A name an actor goes by."""
+
+    name: str = Field(description="as an article or a dictionary wrote it")
+    origin: str = Field(
+        description="inferred (an entity's name), imported, mention (a shorter form an article used) "
+        "or initials (guessed from a longer name; found by a search, never joined by)"
+    )
+
+
+class ActorRole(Answer):
+    """A role of a person: stated by an article (dated by it) or imported with its period."""
+
+    role: str = Field(description="as the article wrote it (Russian ambassador to the US)")
+    seen: str | None = Field(description="the publication date of the article stating it")
+    valid_from: str | None = Field(description="an imported role's first day")
+    valid_to: str | None = Field(description="an imported role's last day")
+    article_id: int | None = Field(description="the row id of the article stating it")
+    title: str | None = Field(description="that article's title")
+
+
+class ActorEvidence(Answer):
+    """Why some of the actor's entities joined it."""
+
+    evidence: str = Field(description="new, name, surname, surname in article, full name, acronym, code, ...")
+    entities: int = Field(description="how many stored entities joined it so")
+
+
+class QuoteList(Answer):
+    """Quotes, at most ``limit`` of them."""
+
+    total: int = Field(description="how many quotes match, beyond the ones listed")
+    items: list[QuoteRow]
 
 
 class EventList(Answer):
@@ -361,6 +399,26 @@ class EventList(Answer):
 
     total: int = Field(description="how many events match, beyond the ones listed")
     items: list[EventRow]
+
+
+class ActorProfile(Answer):
+    """One canonical actor: its names, roles over time, how its entities joined it, its events as
+    source and as target, and its quotes."""
+
+    id: int
+    name: str = Field(description="its canonical name")
+    kind: str = Field(description="person, organization, country, igo, group, media, place or other")
+    country: str | None = Field(description="ISO 3166-1 alpha-3 code of the country it belongs to")
+    sector: str | None = Field(description="PLOVER-style sector")
+    code: str | None = Field(description="CAMEO actor code (an imported one wins)")
+    origin: str = Field(description="inferred from the articles, or imported from a dictionary")
+    aliases: list[ActorAlias]
+    roles: list[ActorRole] = Field(description="oldest first")
+    evidence: list[ActorEvidence] = Field(description="the joins of its entities, commonest first")
+    articles: int = Field(description="how many articles name it")
+    as_source: EventList
+    as_target: EventList
+    quotes: QuoteList = Field(description="quotes whose speaker is this actor")
 
 
 class ActorEvents(Answer):
@@ -403,9 +461,10 @@ class Timeline(Answer):
 
 
 class NetworkNode(Answer):
-    """An actor in the network."""
+    """A canonical actor in the network."""
 
     name: str
+    id: int | None = Field(description="its canonical actor's id (GET /api/actors/{id})")
     events: int = Field(description="events on its edges")
 
 
@@ -414,6 +473,8 @@ class NetworkEdge(Answer):
 
     source: str = Field(description="who acts")
     target: str = Field(description="who is acted on")
+    source_id: int | None = Field(description="the source's canonical actor id")
+    target_id: int | None = Field(description="the target's canonical actor id")
     quad_class: str | None = Field(description="verbal/material cooperation/conflict")
     events: int
 

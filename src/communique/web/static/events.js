@@ -12,12 +12,26 @@ export const EVENT_COLUMNS = [
   ["date", (r) => r.date || r.published || ""],
   ["type", (r) => [r.plover, r.mode].filter(Boolean).join(" / ")],
   ["CAMEO", (r) => r.cameo || ""],
-  ["source", (r) => r.source || "?"],
-  ["target", (r) => r.target || "?"],
+  ["source", (r) => actorLinks(r, "source")],
+  ["target", (r) => actorLinks(r, "target")],
   ["place", (r) => r.location || ""],
   ["trigger", (r) => el("span", { class: "trigger", text: r.trigger })],
   ["article", (r) => el("a", { href: link(`article/${r.article_id}`, { event: r.event }) }, r.title || r.article)],
 ];
+
+/** One side of a flat event row: each actor's name as the article wrote it, linked to the page of
+ * its canonical actor ("Antonov" → Anatoly Antonov's page); "?" for no actor. */
+export function actorLinks(row, role) {
+  if (!row[role]) return "?";
+  const names = row[role].split("; ");
+  const ids = (row[`${role}_actor_ids`] || "").split("; ");
+  const canonical = (row[`${role}_actors`] || "").split("; ");
+  return names.flatMap((name, i) => {
+    const id = ids[i];
+    const shown = id ? el("a", { href: link(`actor/${id}`), title: canonical[i] || name }, name) : name;
+    return i ? ["; ", shown] : [shown];
+  });
+}
 
 export function openEvent(row) {
   go(`article/${row.article_id}`, { event: row.event });

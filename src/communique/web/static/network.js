@@ -13,14 +13,20 @@ export async function networkView(root, params) {
   const status = root.appendChild(notice("Loading…"));
   const found = await get("network", { actor: values.actor, type: values.type, since: values.since, until: values.until, limit: 300 });
   status.remove();
-  const nodes = found.nodes.slice(0, MAX_NODES);
-  const kept = new Set(nodes.map((n) => n.name));
-  const edges = found.edges.filter((e) => kept.has(e.source) && kept.has(e.target));
+  // Nodes are canonical actors, keyed by id: two unresolved "Clinton"s are two nodes of one name.
+  const nodes = found.nodes.slice(0, MAX_NODES).map((n) => ({ ...n, key: nodeKey(n.id, n.name) }));
+  const kept = new Set(nodes.map((n) => n.key));
+  const edges = found.edges.map((e) => ({ ...e, from: nodeKey(e.source_id, e.source), to: nodeKey(e.target_id, e.target) }))
+    .filter((e) => kept.has(e.from) && kept.has(e.to));
   if (!edges.length) {
     root.append(notice("No events with both a source and a target match."));
     return;
   }
   root.append(legend(), drawing(nodes, edges));
+}
+
+function nodeKey(id, name) {
+  return id === null || id === undefined ? `name:${name}` : `id:${id}`;
 }
 
 function legend() {
@@ -32,7 +38,7 @@ function legend() {
 export function layout(nodes, edges, width, height) {
   const at = new Map(nodes.map((n, i) => {
     const angle = (2 * Math.PI * i) / nodes.length;
-    return [n.name, { x: width / 2 + (width / 3) * Math.cos(angle), y: height / 2 + (height / 3) * Math.sin(angle) }];
+    return [n.key, { x: width / 2 + (width / 3) * Math.cos(angle), y: height / 2 + (height / 3) * Math.sin(angle) }];
   }));
   const points = [...at.values()];
   for (let step = 0; step < 300; step++) {
@@ -48,7 +54,7 @@ export function layout(nodes, edges, width, height) {
       }
     }
     for (const e of edges) {
-      const a = at.get(e.source), b = at.get(e.target);
+      const a = at.get(e.from), b = at.get(e.to);
       if (a === b) continue;
       const i = points.indexOf(a), j = points.indexOf(b);
       const dx = b.x - a.x, dy = b.y - a.y;
@@ -80,33 +86,34 @@ const radius = (node) => 5 + Math.sqrt(node.events) * 2;
 function drawing(nodes, edges) {
   const [width, height] = [960, 640];
   const at = fit(layout(nodes, edges, width, height), width, height);
-  const size = new Map(nodes.map((n) => [n.name, radius(n)]));
+  const size = new Map(nodes.map((n) => [n.key, radius(n)]));
   const most = Math.max(...edges.map((e) => e.events));
   const marker = (q) => svg("marker", { id: `arrow-${q}`, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" },
     svg("path", { d: "M 0 0 L 10 5 L 0 10 z", class: `edge ${q}` }));
   const lines = edges.map((e, k) => {
-    const a = at.get(e.source), b = at.get(e.target);
+    const a = at.get(e.from), b = at.get(e.to);
     const quad = QUAD_CLASSES.includes(e.quad_class) ? e.quad_class : "unknown";
     // Pairs with several quad classes, and both directions, get separate curves.
     const bend = 20 + 12 * (QUAD_CLASSES.indexOf(quad) + 1) + (k % 2);
     let d;
     if (a === b) {
-      d = `M ${a.x} ${a.y - size.get(e.source)} c 30 -40 60 0 ${size.get(e.source) + 2} ${size.get(e.source)}`;
+      d = `M ${a.x} ${a.y - size.get(e.from)} c 30 -40 60 0 ${size.get(e.from) + 2} ${size.get(e.from)}`;
     } else {
       const cx = (a.x + b.x) / 2 + bend * Math.sign(b.y - a.y || 1), cy = (a.y + b.y) / 2 - bend * Math.sign(b.x - a.x || 1);
       // End the curve at the target's rim, so the arrow head shows.
       const [dx, dy] = [b.x - cx, b.y - cy];
-      const back = (size.get(e.target) + 2) / Math.max(1, Math.hypot(dx, dy));
+      const back = (size.get(e.to) + 2) / Math.max(1, Math.hypot(dx, dy));
       d = `M ${a.x} ${a.y} Q ${cx} ${cy} ${b.x - dx * back} ${b.y - dy * back}`;
     }
     return svg("path", { d, class: `edge ${quad}`, "stroke-width": 1 + (4 * e.events) / most, "marker-end": `url(#arrow-${quad})` },
       svg("title", { text: `${e.source} → ${e.target}: ${e.quad_class || "no quad class"}, ${e.events} events` }));
   });
   const dots = nodes.map((n) => {
-    const p = at.get(n.name);
-    return svg("a", { href: link(`actor/${encodeURIComponent(n.name)}`) },
-      svg("circle", { cx: p.x, cy: p.y, r: size.get(n.name), class: "node" }, svg("title", { text: `${n.name}: ${n.events} events` })),
-      svg("text", { x: p.x + size.get(n.name) + 3, y: p.y - 6, class: "label", text: n.name }));
+    const p = at.get(n.key);
+    const page = n.id === null || n.id === undefined ? `actor/${encodeURIComponent(n.name)}` : `actor/${n.id}`;
+    return svg("a", { href: link(page) },
+      svg("circle", { cx: p.x, cy: p.y, r: size.get(n.key), class: "node" }, svg("title", { text: `${n.name}: ${n.events} events` })),
+      svg("text", { x: p.x + size.get(n.key) + 3, y: p.y - 6, class: "label", text: n.name }));
   });
   return svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "network", role: "img" },
     svg("defs", {}, [...QUAD_CLASSES, "unknown"].map(marker)), lines, dots);

@@ -2,7 +2,8 @@
 // the reports of one real-world event shown once, with how many there are.
 
 import { get, go, link, paramsObject } from "./api.js";
-import { el, filterForm, notice, svg, who } from "./dom.js";
+import { el, filterForm, notice, svg } from "./dom.js";
+import { actorLinks } from "./events.js";
 
 const COLOURS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]; // the .c0 … .c9 colours of app.css
 
@@ -61,7 +62,7 @@ function eventList(events) {
   return el("ol", { class: "timeline" }, events.map((e) => el("li", {},
     el("span", { class: "when", text: e.date || e.published || "undated" }),
     el("span", { class: "what", text: `${e.plover}${e.cameo ? ` ${e.cameo}` : ""}` }),
-    el("span", { text: who(e) }),
+    el("span", {}, actorLinks(e, "source"), " → ", actorLinks(e, "target")),
     e.reports > 1 ? el("span", { class: "badge", title: `${e.reports} reports in ${e.articles} articles`, text: `${e.reports} reports` }) : null,
     el("a", { href: link(`article/${e.article_id}`, { event: e.event }) }, `«${e.trigger}» ${e.article}`))));
 }
