@@ -376,3 +376,21 @@ def test_a_middle_name_does_not_split_a_person_but_middle_initials_tell_two_apar
     )
     assert actor_of(engine, full, "E1") == (actor_of(engine, short, "E1")[0], "name")
     assert actor_of(engine, son, "E1")[0] != actor_of(engine, father, "E1")[0]
+
+
+def test_a_store_with_actors_gets_their_claims_the_oldest_of_two_duplicates_keeping_it(tmp_path, store_at):
+    url = f"sqlite:///{tmp_path / 'raced.db'}"
+    with store_at(url, "0007") as connection:  # two ingests at once made "Ana Silva" twice
+        connection.execute(
+            text(
+                "INSERT INTO actors (id, kind, name, key, country, origin) VALUES "
+                "(1, 'person', 'Ana Silva', 'ana silva', 'BRA', 'inferred'), "
+                "(2, 'person', 'Ana Silva', 'ana silva', 'BRA', 'inferred'), "
+                "(3, 'person', 'foreign minister', 'foreign minister', 'BRA', 'inferred')"
+            )
+        )
+    engine = open_store(url)
+    with engine.connect() as connection:
+        claims = dict(connection.execute(select(ac.c.id, ac.c.claim)).tuples().all())
+    engine.dispose()
+    assert claims == {1: "person:ana silva", 2: "person:ana silva:BRA", 3: None}

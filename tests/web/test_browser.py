@@ -112,3 +112,21 @@ def test_events_table_lists_the_stored_events(server, client, tmp_path):
     dom = rendered(f"{server}/#/events", tmp_path)
     assert f"1–{total} of {total}" in dom
     assert dom.count('<tr class="clickable"') == total
+
+
+def test_actor_page_shows_names_roles_events_and_quotes(server, client, tmp_path):
+    actors = client.get("/api/actors").json()["items"]
+    profiles = [client.get(f"/api/actors/{a['id']}").json() for a in actors]
+    profile = next(p for p in profiles if p["quotes"]["total"] and p["as_source"]["total"])  # all parts drawn
+    dom = rendered(f"{server}/#/actor/{profile['id']}", tmp_path)
+    assert f'<h1 class="actor-name">{html.escape(profile["name"])}</h1>' in dom
+    assert "Roles over time" in dom and "How its mentions were joined" in dom
+    assert f"As source (acting): {profile['as_source']['total']}" in dom
+    assert f"Quotes: {profile['quotes']['total']}" in dom
+    for alias in profile["aliases"]:
+        assert html.escape(alias["name"], quote=False) in dom
+
+
+def test_event_tables_and_the_network_link_to_actor_pages(server, tmp_path):
+    assert 'href="#/actor/' in rendered(f"{server}/#/events", tmp_path)
+    assert 'href="#/actor/' in rendered(f"{server}/#/network", tmp_path)

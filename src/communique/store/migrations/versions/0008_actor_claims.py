@@ -2,8 +2,8 @@
 cannot create the same actor twice; then the back-fill of every entity that has no actor yet.
 
 Existing actors get their claims oldest first; an actor whose claim an older one holds (a duplicate
-a race made) keeps none. Stores made before 0007 get all their actors here, article by article in
-the order they were stored, with the resolver of this version.
+a race made) takes the next (with its country), else none. Stores made before 0007 get all their
+actors here, article by article in the order they were stored, with the resolver of this version.
 
 Revision ID: 0008
 Revises: 0007
