@@ -18,6 +18,9 @@ from communique.events.triggers import Trigger, noun_keys
 SCOPES = ("sentence", "clause")
 """Where the model may add events: only in sentences with no rule event, or in any clause
 without one."""
+WORDS = ("lexicon", "new", "all")
+"""Which words the model may code: words of the trigger lexicon the rules left uncoded, words the
+lexicon lacks, or both."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +29,10 @@ class LayerSettings:
 
     scope: str = "sentence"
     threshold: float | None = None
+    words: str = "lexicon"
+    """One of ``WORDS``."""
+    taught_only: bool = False
+    """Code only words the training set taught as triggers."""
 
 
 def entry_for(token: Token, plover: str, lex: Lexicon) -> TriggerEntry:
@@ -60,20 +67,22 @@ def is_lexicon_word(token: Token, lex: Lexicon) -> bool:
     return (token.head.lemma_.lower(), lemma) in lex.light
 
 
-def gaps(sent: Span, rule_cands: list[Candidate], scope: str, lex: Lexicon) -> list[Token]:
+def gaps(sent: Span, rule_cands: list[Candidate], scope: str, lex: Lexicon, words: str = "new"
+         ) -> list[Token]:
     """The predicates of the sentence the model may code: none where the rules coded the
     sentence (scope ``sentence``), else those of the clauses without a rule event; never a word
     of the trigger lexicon."""
     if rule_cands and scope == "sentence":
         return []
     covered = covered_clauses(rule_cands)
-    return [t for t in predicates(sent) if not is_lexicon_word(t, lex) and clause_root(t).i not in covered]
+    return [t for t in predicates(sent) if clause_root(t).i not in covered
+            and (words == "all" or (words == "lexicon") == is_lexicon_word(t, lex))]
 
 
-def code_gap(token: Token, lex: Lexicon, model: EventModel, threshold: float, quoted: set[int]
-             ) -> Candidate | None:
+def code_gap(token: Token, lex: Lexicon, model: EventModel, threshold: float, quoted: set[int],
+             taught_only: bool = True) -> Candidate | None:
     """The model's event for one predicate, or None: no event, too unsure, or no actor as source."""
-    if not model.knows(token.lemma_.lower()):
+    if taught_only and not model.knows(token.lemma_.lower()):
         return None  # a word never taught as a trigger: the type would be a guess from context
     feats, vector = predicate_features(token, lex), token_vector(token)
     plover, prob = model.events.best_event(feats, vector)
@@ -94,8 +103,8 @@ def learned_events(sent: Span, lex: Lexicon, model: EventModel, rule_cands: list
     """The model's events in the rules' gaps of one sentence: at most one per clause, the surest."""
     threshold = model.threshold if settings.threshold is None else settings.threshold
     best: dict[int, Candidate] = {}
-    for token in gaps(sent, rule_cands, settings.scope, lex):
-        cand = code_gap(token, lex, model, threshold, quoted)
+    for token in gaps(sent, rule_cands, settings.scope, lex, settings.words):
+        cand = code_gap(token, lex, model, threshold, quoted, settings.taught_only)
         if cand is None:
             continue
         home = clause_root(token).i
