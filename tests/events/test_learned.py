@@ -65,7 +65,7 @@ def test_learned_gaps_skip_the_clauses_of_rule_triggers(parsed):
 def test_learned_gaps_leave_out_the_words_of_the_lexicon(parsed):
     doc = parsed("Ruritania will not allow developments, and rebel jets strafed the border.").doc
     sent = next(iter(doc.sents))
-    assert [t.text for t in gaps(sent, [], "sentence", load_lexicon())] == ["strafed"]
+    assert [t.text for t in gaps(sent, [], "sentence", load_lexicon(), "new")] == ["strafed"]
 
 
 def test_learned_gaps_of_lexicon_words_are_the_triggers_the_rules_dropped(parsed):
