@@ -19,14 +19,14 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHIPPED_THRESHOLD = 0.95
-"""The shipped model's threshold, from one coarse sweep on the dev suites (events/plv_train,
-plover_gsr, petr2_gsr, seed/antonov; 2026-12-04): at the held-out choice (0.65-0.70) and at 0.85
-some rule figures dropped (plover_gsr type_f1 0.705 -> 0.704, petr2_gsr cameo_root_f1 0.632 ->
-0.628, a petr2_gsr no-event sentence given an event); at 0.95 none did. Written sentences teach
-the model types that hold on held-out written sentences but less on news (docs/events-model.md),
-so the shipped layer only codes what it is nearly sure of. `communique train events` keeps the
-held-out choice."""
+SHIPPED_THRESHOLD = 0.70
+"""The shipped model's threshold, chosen on the dev suites (events/plv_train, plover_gsr,
+petr2_gsr, seed/antonov; 2026-12-04, second round), which are measured, never trained on: with the
+layer judging the lexicon words the rules dropped (`model_words = "lexicon"`), 0.5 coded seed/antonov
+events the rules had left out on purpose (type_f1 0.897 -> 0.839), 0.7 and above lowered no figure
+and raised plover_gsr type_f1 0.705 -> 0.711. Letting the model code words the lexicon lacks
+("all") scored the same on the suites but 18 of 25 of its events on campaign news were no events
+(docs/events-model.md). `communique train events` keeps the held-out choice."""
 DATA = ROOT / "training" / "events"
 OUTPUT = ROOT / "src" / "communique" / "data" / "events_model.json.gz"
 

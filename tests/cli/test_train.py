@@ -40,7 +40,9 @@ def test_train_events_model_is_used_by_extract(trained, tmp_path):
     source = tmp_path / "in.jsonl"
     line = {"id": "a", "text": "Freedonian jets strafed the port of Velka on Sunday."}
     source.write_text(json.dumps(line) + "\n")
-    result = communique("extract", str(source), "-q", "--set", f"stages.events.model={model}")
+    # a model of one's own codebook codes words the lexicon lacks: model_words=all (docs/cli.md)
+    result = communique("extract", str(source), "-q", "--set", f"stages.events.model={model}",
+                        "--set", "stages.events.model_words=all")
     assert result.returncode == 0, result.stderr.decode()
     (line,) = [json.loads(x) for x in result.stdout.decode().splitlines()]
     (event,) = line["events"]

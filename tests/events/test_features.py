@@ -21,7 +21,13 @@ def test_features_describe_the_word_and_its_arguments(parsed):
     feats = predicate_features(verb, load_lexicon())
     assert feats["lemma=strafe"] == 1.0 and feats["dobj=town"] == 1.0
     assert "prep=on" in feats and feats["has:nsubj"] == 1.0
-    assert not any(name.startswith("lex=") for name in feats)  # nothing from the lexicon on the word
+    assert not any(name.startswith("self:lex=") for name in feats)  # "strafe" is not in the lexicon
+
+
+def test_features_say_what_the_lexicon_makes_of_a_lexicon_word(parsed):
+    sent = _sent(parsed, "Freedonian jets bombed the border town of Norvik on Sunday.")
+    verb = next(t for t in sent if t.text == "bombed")
+    assert predicate_features(verb, load_lexicon())["self:lex=ASSAULT"] == 1.0
 
 
 def test_features_token_vector_is_the_parsers_own(parsed):

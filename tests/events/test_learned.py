@@ -7,13 +7,14 @@ from communique.events.learned import LayerSettings, gaps, learned_events
 from communique.events.lexicon import load_lexicon
 
 
-def _learned(parsed, model, text, scope="sentence"):
+def _learned(parsed, model, text, scope="sentence", words="new"):
     doc = parsed(text).doc
     lex = load_lexicon()
     found = []
     for sent in doc.sents:
         rules = code_sentence(sent, lex, set())
-        found.extend(learned_events(sent, lex, model, rules, set(), LayerSettings(scope)))
+        settings = LayerSettings(scope, words=words, taught_only=True)
+        found.extend(learned_events(sent, lex, model, rules, set(), settings))
     as_text = lambda ranges: [doc[a : b + 1].text for a, b in ranges]  # noqa: E731
     return [(c.plover, c.trigger.token.text, as_text(c.roles.sources), as_text(c.roles.targets), c)
             for c in found]
@@ -64,4 +65,19 @@ def test_learned_gaps_skip_the_clauses_of_rule_triggers(parsed):
 def test_learned_gaps_leave_out_the_words_of_the_lexicon(parsed):
     doc = parsed("Ruritania will not allow developments, and rebel jets strafed the border.").doc
     sent = next(iter(doc.sents))
-    assert [t.text for t in gaps(sent, [], "sentence", load_lexicon())] == ["strafed"]
+    assert [t.text for t in gaps(sent, [], "sentence", load_lexicon(), "new")] == ["strafed"]
+
+
+def test_learned_gaps_of_lexicon_words_are_the_triggers_the_rules_dropped(parsed):
+    # "allow" with a bare object is a lexicon word the rules drop on purpose; "strafed" is unknown
+    doc = parsed("Ruritania will not allow developments, and rebel jets strafed the border.").doc
+    sent = next(iter(doc.sents))
+    lex = load_lexicon()
+    assert [t.text for t in gaps(sent, [], "sentence", lex, "lexicon")] == ["allow"]
+    assert [t.text for t in gaps(sent, [], "sentence", lex, "all")] == ["allow", "strafed"]
+
+
+def test_learned_words_setting_decides_which_gaps_the_model_sees(parsed, tiny_model):
+    text = "Ruritania will not allow developments, and rebel jets strafed the border."
+    lexicon_only = _learned(parsed, tiny_model, text, words="lexicon")
+    assert all(event[1] != "strafed" for event in lexicon_only)

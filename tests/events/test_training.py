@@ -80,5 +80,6 @@ def test_training_predicate_inside_the_gold_trigger_takes_its_type(nlp, tmp_path
 def test_training_reports_heldout_figures_and_a_threshold(tiny_model, tiny_report):
     assert tiny_report["sentences"] + tiny_report["train_sentences"] == 32
     assert 0.3 <= tiny_report["threshold"] <= 0.9 and tiny_model.threshold == tiny_report["threshold"]
-    assert set(tiny_report["layer"]) == {"rules", "rules+model", "rules+model (clause gaps)"}
+    assert set(tiny_report["layer"]) == {"rules", "rules+model", "rules+model (clause gaps)",
+                                         "rules+model (new words)", "rules+model (all words)"}
     assert set(tiny_model.events.classes) == {"NONE", "ASSAULT", "REJECT"}

@@ -506,6 +506,11 @@ def test_events_missing_model_file_makes_the_stage_unavailable(tmp_path):
         EventsStage({"model": str(tmp_path / "none.json.gz")})
 
 
+def test_events_unknown_model_words_is_refused():
+    with pytest.raises(StageUnavailable, match="model_words"):
+        EventsStage({"model": "", "model_words": "verbs"})
+
+
 def test_events_unknown_model_scope_is_refused():
     with pytest.raises(StageUnavailable, match="model_scope"):
         EventsStage({"model": "", "model_scope": "paragraph"})

@@ -115,8 +115,11 @@ def predicate_features(token: Token, lex: Lexicon) -> dict[str, float]:
     }
     for key in noun_keys(token)[:-1]:
         feats[f"key={key}"] = 1.0
-    # no feature says what the lexicon makes of the word itself: the layer codes only words the
-    # lexicon lacks, so a model leaning on it would learn little it can use there
+    # what the lexicon makes of the word itself: the layer may also judge lexicon words the rules
+    # left uncoded ("were released from detention", "is providing assistance"), and there the
+    # lexicon's type is the best single clue to the event's type
+    for plover in _lex_types(token, lex):
+        feats[f"self:lex={plover}"] = 1.0
     _argument_features(token, lex, feats)
     _context_features(token, feats)
     return feats

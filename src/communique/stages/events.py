@@ -6,7 +6,7 @@ from communique.article import Article, Event, Quote, Span
 from communique.events.cameo import goldstein, quad_class
 from communique.events.candidate import Candidate
 from communique.events.coder import code_sentence
-from communique.events.learned import SCOPES, LayerSettings, learned_events
+from communique.events.learned import SCOPES, WORDS, LayerSettings, learned_events
 from communique.events.lexicon import load_lexicon
 from communique.events.model import EventModel, ModelError, load_model
 from communique.stage import Stage, StageUnavailable
@@ -28,8 +28,13 @@ class EventsStage(Stage):
         scope = str(self.settings.get("model_scope", "sentence"))
         if scope not in SCOPES:
             raise StageUnavailable(f"stages.events.model_scope is {scope!r}; use one of {', '.join(SCOPES)}")
+        words = str(self.settings.get("model_words", "lexicon"))
+        if words not in WORDS:
+            raise StageUnavailable(f"stages.events.model_words is {words!r}; use one of {', '.join(WORDS)}")
         threshold = self.settings.get("model_threshold")
-        self.layer = LayerSettings(scope, None if threshold in (None, "") else float(threshold))
+        self.layer = LayerSettings(scope, None if threshold in (None, "") else float(threshold),
+                                   words,
+                                   as_bool(self.settings.get("model_taught_only", False)))
 
     def _load_model(self) -> EventModel | None:
         """The learned layer's model named by ``stages.events.model`` ("" = rules only)."""
@@ -64,6 +69,11 @@ class EventsStage(Stage):
                     events.append(event)
         article.events = events
         return article
+
+
+def as_bool(value) -> bool:
+    """A setting given as a TOML boolean or, from ``--set``, as a string."""
+    return value.strip().lower() in ("true", "1", "yes") if isinstance(value, str) else bool(value)
 
 
 def quoted_tokens(article: Article) -> dict[int, Quote]:
