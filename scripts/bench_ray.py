@@ -179,6 +179,19 @@ def schema_url(base: str, schema: str) -> str:
     return f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
 
 
+def drop_schemas(base: str | None, schemas: list[str]) -> None:
+    """Remove the schemas this run made in a PostgreSQL database (SQLite files go with the folder)."""
+    if not base or not base.startswith("postgresql"):
+        return
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine(base)
+    with admin.begin() as connection:
+        for schema in schemas:
+            connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+    admin.dispose()
+
+
 def warc_run(args: argparse.Namespace, folder: Path) -> dict:
     """A generated WARC → Parquet with Ray → ``load``; against a local ingest of the same file."""
     warc = folder / "bench.warc"
@@ -199,13 +212,15 @@ def warc_run(args: argparse.Namespace, folder: Path) -> dict:
     local = checked(measure([python, "-m", "communique", "ingest", str(warc), "--db", local_url, "--workers",
                              str(args.cpus), "-q"]), "local ingest")
     loaded, ingested = table_counts(loaded_url), table_counts(local_url)
+    twice = loaded == table_counts(loaded_url)
+    drop_schemas(args.db, [f"bench_ray_load_{tag}", f"bench_ray_local_{tag}"])
     return {
         "warc_mib": round(warc.stat().st_size / MIB), "records": records, "generate_s": round(generated, 1),
         "ray_extract_s": round(ray.seconds, 1), "peak_actor_mib": round(max(ray.actor_peaks(), default=0)),
         "actors": len(ray.actor_peaks()), "load_s": round(load.seconds, 1),
         "load_again_s": round(again.seconds, 1), "local_ingest_s": round(local.seconds, 1),
         "rows_loaded": loaded, "rows_local_ingest": ingested, "same_counts": loaded == ingested,
-        "load_twice_same": loaded == table_counts(loaded_url),
+        "load_twice_same": twice,
     }
 
 

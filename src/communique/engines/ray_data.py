@@ -260,7 +260,11 @@ class RayRun:
 
     def dataset(self, ray, ledger_name: str):
         """Shards → documents → results, as a lazy Ray dataset."""
-        actors = self.options.actors or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        resources = ray.cluster_resources()
+        actors = self.options.actors or max(1, int(resources.get("CPU", 1)))
+        # No more actors than the cluster's memory holds: one that cannot be placed would wait forever.
+        room = int(resources.get("memory", 0) // (self.options.actor_memory_mb * (1 << 20)))
+        actors = max(1, min(actors, room)) if room else actors
         shards = ray.data.from_items([{"shard": s} for s in self.shards],
                                      override_num_blocks=len(self.shards))
         documents = shards.map_batches(
