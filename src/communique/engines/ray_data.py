@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 import uuid
 from collections.abc import Iterator, Mapping
@@ -78,11 +79,13 @@ def require_ray():
     return ray
 
 
-def start_ray(options: RayOptions) -> bool:
-    """Connect to the cluster, or start Ray on this machine; True when this call started it."""
+def start_ray(options: RayOptions) -> str | None:
+    """Connect to the cluster, or start Ray on this machine; the session directory this call made for a
+    Ray it started (an empty string when it started one in ``options.temp_dir``), else None."""
     ray = require_ray()
     if ray.is_initialized():
-        return False
+        return None
+    made = ""
     settings: dict[str, Any] = {"logging_level": "ERROR", "log_to_driver": False}
     if options.address:
         settings["address"] = options.address
@@ -90,14 +93,15 @@ def start_ray(options: RayOptions) -> bool:
         settings["num_cpus"] = options.actors or os.cpu_count() or 1
         settings["include_dashboard"] = False
         # Short: a Unix socket path under it must stay within 107 bytes.
-        settings["_temp_dir"] = options.temp_dir or tempfile.mkdtemp(prefix="cq-ray-")
+        made = "" if options.temp_dir else tempfile.mkdtemp(prefix="cq-ray-")
+        settings["_temp_dir"] = options.temp_dir or made
         if options.object_store_mb:
             settings["object_store_memory"] = options.object_store_mb * (1 << 20)
     try:
         ray.init(**settings)
     except (ConnectionError, RuntimeError, ValueError) as exc:
         raise EngineUnavailable(f"cannot start or join Ray ({options.address or 'local'}): {exc}") from exc
-    return True
+    return made
 
 
 class Ledger:
@@ -233,12 +237,12 @@ class RayRun:
         self.options = options
         self.label = label
         self.totals = RayTotals()
-        self.started = False
 
     def __iter__(self) -> Iterator[Row]:
         ray = require_ray()
         quiet_ray()
-        self.started = start_ray(self.options)
+        session = start_ray(self.options)
+        finished = False
         context = ray.data.DataContext.get_current()
         saved = (context.target_max_block_size, context.enable_progress_bars,
                  context.execution_options.preserve_order)
@@ -251,12 +255,15 @@ class RayRun:
             for batch in self.dataset(ray, ledger_name).iter_batches(batch_size=None, batch_format="pyarrow"):
                 yield from batch.to_pylist()
             self.totals = RayTotals(*ray.get(ledger.totals.remote()))
+            finished = True
         finally:
             (context.target_max_block_size, context.enable_progress_bars,
              context.execution_options.preserve_order) = saved
             ray.kill(ledger)
-            if self.started:
+            if session is not None:
                 ray.shutdown()
+            if session and finished:  # its logs are kept when the run failed
+                shutil.rmtree(session, ignore_errors=True)
 
     def dataset(self, ray, ledger_name: str):
         """Shards → documents → results, as a lazy Ray dataset."""
