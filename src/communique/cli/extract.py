@@ -20,8 +20,17 @@ from communique.cli.common import (
     plural,
     read_options,
 )
+from communique.cli.scale import (
+    add_engine_options,
+    check_engine,
+    documents_of,
+    extract_to_dataset,
+    note_retried,
+    start_run,
+)
 from communique.pipeline import PipelineError
 from communique.runner import RunStats, run
+from communique.scale.shards import GLOB_CHARS
 from communique.sources import (
     SURROGATE_RE,
     SourceDocument,
@@ -41,6 +50,7 @@ examples:
   communique extract articles/ -o out.jsonl          # every .txt/.html/.jsonl file, recursively
   cat story.txt | communique extract - --published 2024-03-14
   communique extract news.jsonl --model en_core_web_md --set stages.ingest.max_chars=500000
+  communique extract 'crawl/*.warc.gz' --engine ray --out news/ --format parquet   # docs/scale.md
 
 exit status: 0 done (some documents may carry errors), 1 no document could be processed,
 2 usage error, 130 interrupted, 141 output closed early (e.g. | head).
@@ -61,8 +71,15 @@ def add_extract(commands: argparse._SubParsersAction) -> None:
                         ".html file, a directory of them (read recursively), or - for stdin")
     parser.add_argument("-o", "--output", metavar="OUT", default="-",
                         help="the output JSONL file (default: stdout)")
-    parser.add_argument("--workers", metavar="N", type=int, default=1,
-                        help="worker processes, each loading the model once (default: 1)")
+    parser.add_argument("--workers", metavar="N", type=int, default=None,
+                        help="worker processes, each loading the model once (default: 1; with --engine "
+                        "ray: actors, default one per CPU)")
+    add_engine_options(parser)
+    parser.add_argument("--out", metavar="DIR",
+                        help="with --format parquet: the data set directory (or object-store URI), one "
+                        "partitioned Parquet data set per table; see docs/scale.md")
+    parser.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl",
+                        help="jsonl: contract lines to -o (default); parquet: tables under --out DIR")
     parser.add_argument("--published", metavar="DATE",
                         help="publication date (YYYY-MM-DD) for documents that do not carry one, "
                         "e.g. a .txt file or text on stdin; relative dates resolve against it")
@@ -86,12 +103,18 @@ def open_output(target: str) -> BinaryIO:
 
 def extract(args: argparse.Namespace) -> int:
     """Run the pipeline over IN and write OUT; the exit status says whether anything was processed."""
-    if args.workers < 1:
-        raise UsageError(f"--workers must be at least 1, got {args.workers}")
-    if args.input != "-" and not Path(args.input).exists():
+    check_engine(args)
+    if args.input != "-" and "://" not in args.input and not Path(args.input).exists() \
+            and not GLOB_CHARS & set(args.input):
         raise UsageError(f"input not found: {args.input}")
+    if (args.format == "parquet") != bool(args.out):
+        raise UsageError("--format parquet writes to --out DIR, and --out needs --format parquet")
     config = configure(args)
     options = read_options(args, config)
+    if args.format == "parquet":
+        return extract_to_dataset(args, config, options)
+    if args.engine == "ray":
+        return extract_with_ray(args, config, options)
     if not args.quiet:
         note_skipped(args.input)
     show = not args.quiet and sys.stderr.isatty()
@@ -99,7 +122,8 @@ def extract(args: argparse.Namespace) -> int:
     started = time.monotonic()
     output = open_output(args.output)
     try:
-        results = run(read_documents(args.input, options), config, args.workers, progress=show, total=total)
+        results = run(read_documents(args.input, options), config, args.workers or 1, progress=show,
+                      total=total)
         stats = write_all(results, output, args.pretty)
     except (PipelineError, SourceError) as exc:
         raise UsageError(str(exc)) from exc
@@ -107,6 +131,26 @@ def extract(args: argparse.Namespace) -> int:
         if output is not sys.stdout.buffer:
             output.close()
     return finish(stats, args, time.monotonic() - started)
+
+
+def extract_with_ray(args: argparse.Namespace, config, options) -> int:
+    """``extract --engine ray``: the same JSONL, in the same order, from a Ray Data run."""
+    from communique.runner import with_progress
+
+    show = not args.quiet and sys.stderr.isatty()
+    total = count_documents(args.input) if show else None
+    started = time.monotonic()
+    run = start_run(args, [args.input], config, options)
+    output = open_output(args.output)
+    try:
+        documents = documents_of(run)
+        stats = write_all(with_progress(documents, total) if show else documents, output, args.pretty)
+    finally:
+        if output is not sys.stdout.buffer:
+            output.close()
+    status = finish(stats, args, time.monotonic() - started)
+    note_retried("extract", run, args.quiet)
+    return status
 
 
 def note_skipped(source: str) -> None:

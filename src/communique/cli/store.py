@@ -23,6 +23,7 @@ from communique.cli.common import (
     plural,
     read_options,
 )
+from communique.cli.scale import add_engine_options, check_engine, ingest_with_ray
 from communique.pipeline import PipelineError
 from communique.sources import SourceError
 
@@ -63,8 +64,10 @@ def add_ingest(commands: argparse._SubParsersAction) -> None:
                         "a WARC file (.warc, .warc.gz), a directory of them, - for stdin, or an http(s) "
                         "URL of a page or feed (with --fetch)")
     add_db_option(parser)
-    parser.add_argument("--workers", metavar="N", type=int, default=1,
-                        help="worker processes, each loading the model once (default: 1)")
+    parser.add_argument("--workers", metavar="N", type=int, default=None,
+                        help="worker processes, each loading the model once (default: 1; with --engine "
+                        "ray: actors, default one per CPU)")
+    add_engine_options(parser)
     parser.add_argument("--published", metavar="DATE",
                         help="publication date (YYYY-MM-DD) for documents that do not carry one")
     parser.add_argument("--text-column", metavar="NAME", default="text",
@@ -220,8 +223,7 @@ def ingest(args: argparse.Namespace) -> int:
     from communique.store.ingestion import ingest as ingest_all
     from communique.store.inputs import InputSettings, count_inputs, read_inputs
 
-    if args.workers < 1:
-        raise UsageError(f"--workers must be at least 1, got {args.workers}")
+    check_engine(args)
     urls = [s for s in args.sources if is_url(s)]
     if urls and not args.fetch:
         raise UsageError(f"{urls[0]} is a URL; pass --fetch to fetch it (URLs are not fetched by default)")
@@ -237,9 +239,12 @@ def ingest(args: argparse.Namespace) -> int:
     show = not args.quiet and sys.stderr.isatty()
     started = time.monotonic()
     try:
-        documents = read_inputs(args.sources, options, settings)
-        total = count_inputs(args.sources) if show else None
-        stats = ingest_all(documents, engine, config, args.workers, progress=show, total=total)
+        if args.engine == "ray":
+            stats = ingest_with_ray(args, config, options, engine, show)
+        else:
+            documents = read_inputs(args.sources, options, settings)
+            total = count_inputs(args.sources) if show else None
+            stats = ingest_all(documents, engine, config, args.workers or 1, progress=show, total=total)
     except (PipelineError, SourceError, StoreError) as exc:
         raise UsageError(str(exc)) from exc
     finally:

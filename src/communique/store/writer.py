@@ -77,7 +77,13 @@ def insert_article(
     connection: Connection, article: Article, key: str, source: str | None, pipeline: str
 ) -> int:
     """The ``articles`` row; returns its id."""
-    row = {
+    row = article_row(article, key, source, pipeline)
+    return connection.execute(insert(schema.articles).values(row)).inserted_primary_key[0]
+
+
+def article_row(article: Article, key: str, source: str | None, pipeline: str) -> dict[str, Any]:
+    """The ``articles`` row of an article, without its row id (the store assigns that)."""
+    return {
         "key": key,
         "content_hash": content_hash(article.text),
         "doc_id": article.id,
@@ -92,7 +98,6 @@ def insert_article(
         "pipeline": pipeline,
         "ingested_at": dt.datetime.now(dt.UTC),
     }
-    return connection.execute(insert(schema.articles).values(row)).inserted_primary_key[0]
 
 
 def insert_records(connection: Connection, article_id: int, article: Article) -> None:

@@ -1,0 +1,285 @@
+"""The Ray engine: the pipeline as a Ray Data ``map_batches`` over the shards of the input.
+
+The driver only lists the shards. Ray tasks read them as streams (``communique.scale.shards``) in small
+blocks; a pool of actors, each loading the pipeline once, runs every batch inside spaCy's
+``memory_zone`` (so a long run does not grow) and returns plain rows (``communique.scale.rows``). The
+rows come back to the driver in input order.
+
+Failures: a document a stage fails on gets its ``errors`` row inside the pipeline, as with the local
+engine. An actor that dies (killed, out of memory) is restarted by Ray, which runs its batch again; the
+outputs of the lost attempt are dropped, so no document is counted twice. A small ledger actor counts
+the attempts of every batch in flight: a batch tried before is run one document at a time, and a
+document that was being run alone when its actor died is written out with an ``errors`` row (stage
+``worker``) instead of being tried again, so one poisonous document cannot restart actors forever.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+import uuid
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from communique.scale.rows import Place, decode_document, encode_document, result_row
+from communique.scale.shards import ShardSettings, read_shard
+
+Row = dict[str, Any]
+
+RAY_MISSING = "--engine ray needs Ray: pip install 'communique[ray]'"
+
+BLOCK_BYTES = 64 * 1024
+"""Target size of a Ray block: a few dozen news articles, so even one input file is spread over every
+actor, and memory holds blocks, never whole files."""
+
+ACTOR_MEMORY_MB = 1536
+"""Memory reserved per actor (Ray's ``memory=``): the model, the gazetteer and a batch in flight.
+Measured peak on news: about 1 GiB; see docs/scale.md."""
+
+BATCH_SIZE = 32
+"""Documents per ``map_batches`` call: spaCy's own batch, and what a lost actor costs to redo."""
+
+WORKER_DIED = ("the worker process died on this document (its Ray actor was lost twice: a crash in native "
+               "code, or out of memory); no records are kept")
+
+
+class EngineUnavailable(RuntimeError):
+    """The engine cannot run (Ray not installed, no cluster at the address)."""
+
+
+@dataclass(frozen=True)
+class RayOptions:
+    """Where and how the Ray engine runs."""
+
+    address: str | None = None  # None: start Ray on this machine; "auto" or "ray://head:10001": join
+    actors: int | None = None  # default: one per CPU of the cluster
+    batch_size: int = BATCH_SIZE
+    actor_memory_mb: int = ACTOR_MEMORY_MB
+    object_store_mb: int | None = None  # a local Ray's object store; None: Ray's default
+    temp_dir: str | None = None  # a local Ray's session files; None: a directory under the system's temp
+
+
+@dataclass
+class RayTotals:
+    """What the engine counted: batches run again after an actor was lost, documents given up on."""
+
+    retried: int = 0
+    lost: int = 0
+
+
+def require_ray():
+    """The ``ray`` module, or a message saying how to install it."""
+    try:
+        import ray
+    except ImportError as exc:
+        raise EngineUnavailable(RAY_MISSING) from exc
+    return ray
+
+
+def start_ray(options: RayOptions) -> str | None:
+    """Connect to the cluster, or start Ray on this machine; the session directory this call made for a
+    Ray it started (an empty string when it started one in ``options.temp_dir``), else None."""
+    ray = require_ray()
+    if ray.is_initialized():
+        return None
+    made = ""
+    settings: dict[str, Any] = {"logging_level": "ERROR", "log_to_driver": False}
+    if options.address:
+        settings["address"] = options.address
+    else:
+        settings["num_cpus"] = options.actors or os.cpu_count() or 1
+        settings["include_dashboard"] = False
+        # Short: a Unix socket path under it must stay within 107 bytes.
+        made = "" if options.temp_dir else tempfile.mkdtemp(prefix="cq-ray-")
+        settings["_temp_dir"] = options.temp_dir or made
+        if options.object_store_mb:
+            settings["object_store_memory"] = options.object_store_mb * (1 << 20)
+    try:
+        ray.init(**settings)
+    except (ConnectionError, RuntimeError, ValueError) as exc:
+        raise EngineUnavailable(f"cannot start or join Ray ({options.address or 'local'}): {exc}") from exc
+    return made
+
+
+class Ledger:
+    """Attempts of the batches and documents in flight, shared by every actor of a run."""
+
+    def __init__(self) -> None:
+        self.attempts: dict[str, int] = {}
+        self.retried = 0
+        self.lost = 0
+
+    def begin(self, key: str) -> int:
+        """Count an attempt; how many came before it (a batch or document ends only by ``end``)."""
+        before = self.attempts.get(key, 0)
+        self.attempts[key] = before + 1
+        if before and key.startswith("batch:"):
+            self.retried += 1
+        return before
+
+    def end(self, key: str) -> None:
+        self.attempts.pop(key, None)
+
+    def give_up(self) -> None:
+        self.lost += 1
+
+    def totals(self) -> tuple[int, int]:
+        return self.retried, self.lost
+
+
+def read_shards(batch: Mapping[str, Any], settings: ShardSettings, batch_size: int) -> Iterator[Row]:
+    """Ray Data reader: each shard of the batch as batches of encoded documents, streamed."""
+    for shard in batch["shard"]:
+        shard = str(shard)
+        rows: dict[str, list] = {"shard": [], "position": [], "document": []}
+        for position, document in enumerate(read_shard(shard, settings)):
+            rows["shard"].append(shard)
+            rows["position"].append(position)
+            rows["document"].append(encode_document(document))
+            if len(rows["document"]) >= batch_size:
+                yield rows
+                rows = {"shard": [], "position": [], "document": []}
+        if rows["document"]:
+            yield rows
+
+
+class PipelineActor:
+    """A Ray actor running the pipeline: loaded once, then called with one batch of documents at a time."""
+
+    def __init__(self, config: Mapping[str, Any], ledger: str, label: str) -> None:
+        import ray
+
+        from communique.runner import prepare
+
+        self.pipeline = prepare(config)
+        self.ledger = ray.get_actor(ledger)
+        self.label = label
+
+    def __call__(self, batch: Mapping[str, Any]) -> dict[str, list]:
+        import ray
+
+        places = [Place(str(s), int(p)) for s, p in zip(batch["shard"], batch["position"], strict=True)]
+        documents = [decode_document(str(d)) for d in batch["document"]]
+        key = f"batch:{places[0].shard}#{places[0].position}+{len(places)}"
+        tried = ray.get(self.ledger.begin.remote(key))
+        done = self.run(documents) if not tried else self.run_singly(documents, places)
+        rows = [result_row(d, p, self.label) for d, p in zip(done, places, strict=True)]
+        self.ledger.end.remote(key)
+        return {name: [row[name] for row in rows] for name in rows[0]}
+
+    def run(self, documents: list) -> list:
+        """The batch through the pipeline, its parses freed when it is done."""
+        from communique.runner import run_serial
+
+        with memory_zone(self.pipeline):
+            return list(run_serial(documents, self.pipeline))
+
+    def run_singly(self, documents: list, places: list[Place]) -> list:
+        """A batch an actor died on: one document at a time; one it died on alone is given up."""
+        import ray
+
+        from communique.workers import failed_document
+
+        done = []
+        for document, place in zip(documents, places, strict=True):
+            key = f"document:{place.shard}#{place.position}"
+            if ray.get(self.ledger.begin.remote(key)):
+                self.ledger.give_up.remote()
+                done.append(failed_document(document, WORKER_DIED))
+            else:
+                done.extend(self.run([document]))
+            self.ledger.end.remote(key)
+        return done
+
+
+def task_pool(ray, size: int) -> dict[str, Any]:
+    """At most ``size`` reading tasks at once, in the words of the installed Ray (``compute=`` since 2.51)."""
+    strategy = getattr(ray.data, "TaskPoolStrategy", None)
+    return {"compute": strategy(size=size)} if strategy else {"concurrency": size}
+
+
+def quiet_ray() -> None:
+    """Keep Ray Data's execution notes off the command's stderr (they go to the session's log files)."""
+    import logging
+    import warnings
+
+    import ray.data  # noqa: F401 -- importing it configures its loggers (a file and a console handler)
+
+    for handler in logging.getLogger("ray.data").handlers:
+        if not isinstance(handler, logging.FileHandler):
+            handler.setLevel(logging.ERROR)
+    warnings.filterwarnings("ignore", module="ray.data")
+
+
+def memory_zone(pipeline):
+    """spaCy's ``memory_zone`` of the pipeline's model, if it has one: strings and parses made inside it
+    are freed at its end."""
+    for stage in pipeline.stages:
+        nlp = getattr(stage, "nlp", None)
+        if nlp is not None and hasattr(nlp, "memory_zone"):
+            return nlp.memory_zone()
+    return contextlib.nullcontext()
+
+
+class RayRun:
+    """One run of the engine: iterate it for the result rows in input order; ``totals`` after."""
+
+    actor_class: type = PipelineActor  # what runs the batches (a test puts one that dies here)
+
+    def __init__(self, shards: list[str], config: Mapping[str, Any], settings: ShardSettings,
+                 options: RayOptions, label: str) -> None:
+        self.shards = shards
+        self.config = dict(config)
+        self.settings = settings
+        self.options = options
+        self.label = label
+        self.totals = RayTotals()
+
+    def __iter__(self) -> Iterator[Row]:
+        ray = require_ray()
+        quiet_ray()
+        session = start_ray(self.options)
+        finished = False
+        context = ray.data.DataContext.get_current()
+        saved = (context.target_max_block_size, context.enable_progress_bars,
+                 context.execution_options.preserve_order)
+        ledger_name = f"communique-ledger-{uuid.uuid4().hex[:12]}"
+        ledger = ray.remote(num_cpus=0)(Ledger).options(name=ledger_name).remote()
+        try:
+            context.target_max_block_size = BLOCK_BYTES
+            context.enable_progress_bars = False  # the command shows its own progress line
+            context.execution_options.preserve_order = True
+            for batch in self.dataset(ray, ledger_name).iter_batches(batch_size=None, batch_format="pyarrow"):
+                yield from batch.to_pylist()
+            self.totals = RayTotals(*ray.get(ledger.totals.remote()))
+            finished = True
+        finally:
+            (context.target_max_block_size, context.enable_progress_bars,
+             context.execution_options.preserve_order) = saved
+            ray.kill(ledger)
+            if session is not None:
+                ray.shutdown()
+            if session and finished:  # its logs are kept when the run failed
+                shutil.rmtree(session, ignore_errors=True)
+
+    def dataset(self, ray, ledger_name: str):
+        """Shards → documents → results, as a lazy Ray dataset."""
+        resources = ray.cluster_resources()
+        actors = self.options.actors or max(1, int(resources.get("CPU", 1)))
+        # No more actors than the cluster's memory holds: one that cannot be placed would wait forever.
+        room = int(resources.get("memory", 0) // (self.options.actor_memory_mb * (1 << 20)))
+        actors = max(1, min(actors, room)) if room else actors
+        shards = ray.data.from_items([{"shard": s} for s in self.shards],
+                                     override_num_blocks=len(self.shards))
+        documents = shards.map_batches(
+            read_shards, batch_size=1, num_cpus=0, **task_pool(ray, max(1, min(len(self.shards), actors))),
+            fn_kwargs={"settings": self.settings, "batch_size": self.options.batch_size},
+        )
+        return documents.map_batches(
+            self.actor_class, batch_size=self.options.batch_size, num_cpus=1,
+            compute=ray.data.ActorPoolStrategy(size=actors), memory=self.options.actor_memory_mb * (1 << 20),
+            fn_constructor_kwargs={"config": self.config, "ledger": ledger_name, "label": self.label},
+        )
