@@ -509,3 +509,16 @@ def test_events_missing_model_file_makes_the_stage_unavailable(tmp_path):
 def test_events_unknown_model_scope_is_refused():
     with pytest.raises(StageUnavailable, match="model_scope"):
         EventsStage({"model": "", "model_scope": "paragraph"})
+
+
+def test_events_promise_takes_the_recipient_of_its_content(parsed):
+    article = _code(parsed, "Ruritania agreed to send two patrol boats to Freedonia in April.")
+    event = next(e for e in article.events if e.plover == "AGREE")
+    assert _names(article, event.source) == ["Ruritania"]
+    assert _names(article, event.target) == ["Freedonia"]
+
+
+def test_events_threat_takes_the_opponent_named_in_its_content(parsed):
+    article = _code(parsed, "Ruritania threatened to close all roads with Freedonia.")
+    event = _only(article, "THREATEN")
+    assert _names(article, event.target) == ["Freedonia"]
