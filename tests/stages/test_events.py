@@ -8,7 +8,7 @@ import pytest
 
 from communique.article import Entity, Quote
 from communique.stage import StageUnavailable
-from communique.stages.events import EventsStage
+from communique.stages.events import EventsStage, same_actor
 
 NAMES = ("Ruritania", "Freedonia", "Graustark", "Moscow", "Washington")
 
@@ -522,3 +522,22 @@ def test_events_threat_takes_the_opponent_named_in_its_content(parsed):
     article = _code(parsed, "Ruritania threatened to close all roads with Freedonia.")
     event = _only(article, "THREATEN")
     assert _names(article, event.target) == ["Freedonia"]
+
+
+def test_events_source_is_never_its_own_target(parsed):
+    article = _code(parsed, "Ruritania condemned Freedonia and Ruritania on Monday.")
+    event = _only(article, "ACCUSE")
+    assert _names(article, event.source) == ["Ruritania"]
+    assert _names(article, event.target) == ["Freedonia"]
+    ruritania = article.entity_by_id(event.source[0]).mentions
+    assert not set(event.target_spans) & set(ruritania)
+
+
+def test_events_people_of_one_country_are_not_one_actor(parsed):
+    article = _with_entities(parsed("Ruritania condemned Freedonia."))
+    first, second = article.entities
+    first.kind = second.kind = "person"
+    first.code = second.code = "RURGOV"
+    assert not same_actor(first.id, second.id, article)
+    first.kind = second.kind = "organization"
+    assert same_actor(first.id, second.id, article)

@@ -61,7 +61,7 @@ class EventsStage(Stage):
             for cand in self.code(sent, inside_quotes):
                 event = to_event(cand, article, quoted, f"V{len(events) + 1}")
                 if not is_self_directed(event, article):
-                    events.append(event)
+                    events.append(without_self_targets(event, article))
         article.events = events
         return article
 
@@ -105,11 +105,42 @@ def resolve_side(ranges: list[tuple[int, int]], article: Article, quote: Quote |
 
 
 def same_actor(first: str, second: str, article: Article) -> bool:
-    """Two entity ids naming one actor: the same entity, or two with the same full actor code."""
+    """Two entity ids naming one actor: the same entity, two with the same name, or two bodies
+    with the same full actor code ("the Kremlin", "the Russian government"). People sharing a
+    country's code (a prime minister, a head of state) and sector codes ("---GOV") are not one."""
     if first == second:
         return True
     one, two = article.entity_by_id(first), article.entity_by_id(second)
-    return bool(one and two and one.code and one.code == two.code)
+    if not (one and two):
+        return False
+    if one.name.lower() == two.name.lower():
+        return True
+    bodies = one.kind != "person" and two.kind != "person"
+    return bool(bodies and one.code and one.code == two.code and not one.code.startswith("-"))
+
+
+def without_self_targets(event: Event, article: Article) -> Event:
+    """The event without the targets that are one of its sources again ("Blackwell urged
+    Blackwell", "Rubio ... its own", a pronoun standing for the source): PLOVER never codes an
+    actor acting on itself. A phrase that only holds the source as possessor ("his campaign")
+    keeps its span, which is someone else, but not the source's id."""
+    def is_source(entity_id: str) -> bool:
+        return any(same_actor(entity_id, s, article) for s in event.source)
+
+    event.target_spans = [span for span in event.target_spans
+                          if span not in event.source_spans and not _headed_by(span, is_source, article)]
+    event.target = [t for t in event.target if not is_source(t)]
+    return event
+
+
+def _headed_by(span: Span, accept, article: Article) -> bool:
+    """True when the head word of the phrase at ``span`` is a mention of an entity ``accept``s."""
+    phrase = article.doc.char_span(*span, alignment_mode="expand")
+    if phrase is None:
+        return False
+    root = phrase.root
+    entity = article.entity_at(root.idx, root.idx + len(root.text))
+    return entity is not None and accept(entity.id)
 
 
 def is_self_directed(event: Event, article: Article) -> bool:
