@@ -136,12 +136,13 @@ def test_events_goldstein_follows_cameo(parsed):
     assert event.cameo == "057" and event.goldstein > 0
 
 
-def test_events_without_entities_fall_back_to_token_spans(parsed):
+def test_events_source_without_entity_gets_a_generic_actor(parsed):
     article = parsed("The rebels kidnapped two aid workers.")
     EventsStage().process(article)
     event = _only(article, "ASSAULT")
-    assert event.source == []
+    assert [article.entity_by_id(i).name for i in event.source] == ["rebels"]
     assert [article.text[slice(*s)] for s in event.source_spans] == ["The rebels"]
+    assert event.target == []  # targets keep their spans: generic entities are for sources
 
 
 def test_events_carry_the_quad_class_of_their_type(parsed):
@@ -541,3 +542,14 @@ def test_events_people_of_one_country_are_not_one_actor(parsed):
     assert not same_actor(first.id, second.id, article)
     first.kind = second.kind = "organization"
     assert same_actor(first.id, second.id, article)
+
+
+def test_events_group_noun_source_gets_an_entity(parsed):
+    article = _code(parsed, "Police arrested two Freedonia diplomats on Monday.")
+    event = _only(article, "COERCE")
+    assert event.source and article.entity_by_id(event.source[0]).name == "Police"
+
+
+def test_events_unresolved_pronoun_source_gives_no_event(parsed):
+    article = _code(parsed, "They condemned Freedonia on Monday.")
+    assert not [e for e in article.events if e.plover == "ACCUSE"]
