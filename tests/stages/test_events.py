@@ -553,3 +553,32 @@ def test_events_group_noun_source_gets_an_entity(parsed):
 def test_events_unresolved_pronoun_source_gives_no_event(parsed):
     article = _code(parsed, "They condemned Freedonia on Monday.")
     assert not [e for e in article.events if e.plover == "ACCUSE"]
+
+
+def test_events_the_two_governments_agreeing_are_source_and_target(extract):
+    article = extract("Norway and Chile held talks in Geneva on Monday, and the two "
+                      "governments agreed to share fishing data from next month.")
+    agreed = next(e for e in article.events if article.text[slice(*e.trigger_span)] == "agreed")
+    names = lambda ids: [article.entity_by_id(i).name for i in ids]  # noqa: E731
+    assert names(agreed.source) == ["Norway"] and names(agreed.target) == ["Chile"]
+
+
+def test_events_place_in_the_source_phrase_is_no_target(extract):
+    article = extract("Norway's embassy in Geneva criticised the new fishing rules on Monday.")
+    event = next(e for e in article.events if e.plover == "ACCUSE")
+    assert "Geneva" not in [article.text[slice(*s)] for s in event.target_spans]
+    assert all(article.entity_by_id(t).name != "Geneva" for t in event.target)
+
+
+def test_events_place_of_another_clause_is_no_target(extract):
+    article = extract("Norway and Chile held talks in Geneva on Monday, and the two "
+                      "governments agreed to share fishing data from next month.")
+    agreed = next(e for e in article.events if article.text[slice(*e.trigger_span)] == "agreed")
+    assert all(article.entity_by_id(t).kind != "place" for t in agreed.target)
+
+
+def test_events_reaction_to_the_agreement_targets_its_parties(extract):
+    article = extract("Norway and Chile agreed to share fishing data on Monday. "
+                      "Peru criticised the agreement on Tuesday.")
+    event = next(e for e in article.events if e.plover == "ACCUSE")
+    assert sorted(article.entity_by_id(t).name for t in event.target) == ["Chile", "Norway"]

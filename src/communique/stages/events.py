@@ -7,6 +7,7 @@ from communique.article import Article, Event, Quote, Span
 from communique.events.cameo import goldstein, quad_class
 from communique.events.candidate import Candidate
 from communique.events.coder import code_sentence
+from communique.events.completion import RECIPROCAL, is_actor_token
 from communique.events.learned import SCOPES, LayerSettings, learned_events
 from communique.events.lexicon import load_lexicon
 from communique.events.model import EventModel, ModelError, load_model
@@ -14,6 +15,10 @@ from communique.events.sides import side_entity
 from communique.stage import Stage, StageUnavailable
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
+PLACE_MODIFIER_DEPS = frozenset({"amod"})
+"""A place read as an adjective ("joint Baltic patrols") describes a thing; a place as a compound
+("a California man", "Damascus" misparsed as a compound) names or qualifies an actor: measured
+with compounds too, plv_train lost 2 gold events."""
 """Pronouns that, inside a quotation, stand for its speaker ("We will not allow ...")."""
 
 
@@ -61,11 +66,12 @@ class EventsStage(Stage):
         events: list[Event] = []
         for sent in doc.sents:
             for cand in self.code(sent, inside_quotes):
-                event = to_event(cand, article, quoted, f"V{len(events) + 1}")
+                event = collective_source(to_event(cand, article, quoted, f"V{len(events) + 1}"))
                 if event.source and not is_self_directed(event, article):
                     # no source entity: the side is a pronoun nothing resolved, "those", "a
                     # statement"; the contract's event has a source (issue 16)
-                    events.append(without_self_targets(event, article))
+                    event = without_place_targets(without_self_targets(event, article), article)
+                    events.append(accord_parties(split_collective(event), events, article))
         article.events = events
         return article
 
@@ -106,10 +112,125 @@ def resolve_side(ranges: list[tuple[int, int]], article: Article, quote: Quote |
             entity = side_entity(article, doc[first : last + 1], load_vocabulary(), load_lexicon())
         else:
             entity = article.entity_at(*span)
-        if entity is not None and entity.id not in ids:
-            ids.append(entity.id)
+        together = [entity, *others_at(span, entity, article)] if entity is not None else []
+        for found in sorted(together, key=lambda e: min(e.mentions, default=span)):
+            if found.id not in ids:
+                ids.append(found.id)
         spans.append(span)
     return ids, spans
+
+
+def others_at(span: Span, entity, article: Article) -> list:
+    """The other entities with a mention exactly at ``span``: "the two governments" is a
+    mention of each of them (``actors.coref.resolve_collectives``)."""
+    return [e for e in article.entities if e is not entity and span in e.mentions
+            and entity is not None and span in entity.mentions]
+
+
+def collective_source(event: Event) -> Event:
+    """ "a pact between the two countries" with one of them as target: the source is the other."""
+    if len(event.source) < 2 or len(event.source_spans) != 1:
+        return event
+    others = [s for s in event.source if s not in event.target]
+    if event.target and 0 < len(others) < len(event.source):
+        event.source = others
+    return event
+
+
+def split_collective(event: Event) -> Event:
+    """ "the two governments agreed": one phrase standing for several actors, with no target,
+    is the first acting with the others, as "X and Y agreed" is (``completion.RECIPROCAL``)."""
+    if len(event.source) < 2 or event.target or event.plover not in RECIPROCAL:
+        return event
+    if len(event.source_spans) == 1:  # one phrase for all of them: it is both sides' mention
+        event.target_spans = [*event.source_spans, *event.target_spans]
+    elif len(event.source_spans) == len(event.source):  # "X and Y" whose target was a place
+        event.source_spans, event.target_spans = event.source_spans[:1], event.source_spans[1:]
+    else:
+        return event
+    event.source, event.target = event.source[:1], event.source[1:]
+    return event
+
+
+def without_place_targets(event: Event, article: Article) -> Event:
+    """The event without targets that are only where something else is or happened: a place
+    in the source's own phrase ("Russia's embassy in Helsinki criticised the plan") or outside
+    the trigger's phrase ("held talks in Geneva, and the two governments agreed"). A place the
+    event is done in stays, as PLOVER codes it ("imposed a curfew in Algiers"), and so does a
+    country or a seat of government that acts (their entities are no places)."""
+    doc = article.doc
+    trigger = doc.char_span(*event.trigger_span, alignment_mode="expand")
+    sources = [p.root for s in event.source_spans if (p := doc.char_span(*s, alignment_mode="expand"))]
+    if trigger is None:
+        return event
+    kept = [span for span in event.target_spans if not is_place_only(span, trigger.root, sources, article)]
+    if len(kept) == len(event.target_spans):
+        return event
+    event.target_spans = kept
+    still = {e.id for span in kept if (e := article.entity_at(*span)) is not None}
+    event.target = [t for t in event.target if t in still]
+    return event
+
+
+def is_place_only(span: Span, trigger, sources: list, article: Article) -> bool:
+    """A target phrase headed by a place entity that lies in a source's phrase or outside the
+    trigger's, or that only modifies a thing ("Baltic patrols"; "Darfur rebels" are actors)."""
+    phrase = article.doc.char_span(*span, alignment_mode="expand")
+    if phrase is None:
+        return False
+    head = phrase.root
+    entity = article.entity_at(head.idx, head.idx + len(head.text))
+    if entity is None or entity.kind != "place":
+        return False
+    if any(source.i != head.i and source.is_ancestor(head) for source in sources):
+        return True
+    if (head.dep_ in PLACE_MODIFIER_DEPS and head.head.pos_ == "NOUN"
+            and not is_actor_token(head.head, load_lexicon())):
+        return True  # "joint Baltic patrols": the name says what the patrols are, not whom
+    scope = governing_verb(trigger)
+    return not (scope.i == head.i or scope.is_ancestor(head) or head.is_ancestor(trigger))
+
+
+def governing_verb(trigger):
+    """A verb trigger itself; for a noun, the verb it depends on ("arrived in Amman on a
+    visit": the visit is to Amman)."""
+    token = trigger
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return token
+        token = token.head
+    return trigger
+
+
+ACCORD_TYPES = frozenset({"AGREE", "SUPPORT"})
+"""Types of the events that make a plan or an agreement another event can react to."""
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def accord_parties(event: Event, earlier: list[Event], article: Article) -> Event:
+    """ "Russia's embassy criticised the plan", "the Commission welcomed the agreement": with no
+    actor as target, a definite plan or agreement stands for the latest agreement reported
+    before it, and its parties are whom the reaction is aimed at."""
+    if event.target or not earlier:
+        return event
+    if not any(_names_an_accord(span, article) for span in event.target_spans):
+        return event
+    accord = next((e for e in reversed(earlier) if e.plover in ACCORD_TYPES), None)
+    if accord is None:
+        return event
+    parties = [p for p in [*accord.source, *accord.target]
+               if not any(same_actor(p, s, article) for s in event.source)]
+    event.target = list(dict.fromkeys(parties))
+    return event
+
+
+def _names_an_accord(span: Span, article: Article) -> bool:
+    phrase = article.doc.char_span(*span, alignment_mode="expand")
+    if phrase is None:
+        return False
+    head = phrase.root
+    definite = any(c.lower_ in DEFINITE and c.dep_ == "det" for c in head.children)
+    return definite and head.pos_ == "NOUN" and load_lexicon().cue(head.lemma_.lower(), "accord")
 
 
 def same_actor(first: str, second: str, article: Article) -> bool:
