@@ -66,14 +66,37 @@ class EventsStage(Stage):
         events: list[Event] = []
         for sent in doc.sents:
             for cand in self.code(sent, inside_quotes):
+                saved = EntitySnapshot(article)
                 event = collective_source(to_event(cand, article, quoted, f"V{len(events) + 1}"))
-                if event.source and not is_self_directed(event, article):
+                if not event.source or is_self_directed(event, article):
                     # no source entity: the side is a pronoun nothing resolved, "those", "a
                     # statement"; the contract's event has a source (issue 16)
-                    event = without_place_targets(without_self_targets(event, article), article)
-                    events.append(accord_parties(split_collective(event), events, article))
+                    saved.restore()  # no generic actor is left behind by a dropped event
+                    continue
+                event = without_place_targets(without_self_targets(event, article), article)
+                events.append(accord_parties(split_collective(event), events, article))
         article.events = events
         return article
+
+
+class EntitySnapshot:
+    """The article's entities and their mentions, to undo what a dropped event added."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.count = len(article.entities)
+        self.mentions = [list(e.mentions) for e in article.entities]
+
+    def restore(self) -> None:
+        entities = self.article.entities
+        changed = len(entities) != self.count or any(
+            e.mentions != m for e, m in zip(entities, self.mentions, strict=False))
+        if not changed:
+            return
+        del entities[self.count:]
+        for entity, mentions in zip(entities, self.mentions, strict=True):
+            entity.mentions = mentions
+        self.article.forget_mention_index()
 
 
 def quoted_tokens(article: Article) -> dict[int, Quote]:
