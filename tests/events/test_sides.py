@@ -45,3 +45,16 @@ def test_sides_demonstrative_and_pronoun_name_no_actor(parsed):
 def test_sides_name_leaves_out_determiners_and_numbers(parsed):
     doc = parsed("The 200 striking dock workers walked out.").doc
     assert actor_name(doc[0:5]) == "striking dock workers"
+
+
+def test_sides_headline_words_are_no_generic_actor(parsed):
+    from communique.actors.headlines import headline_text
+
+    text = ("Climate Group Will Run Ads Demanding Action\n\n" + "The group said on Monday that "
+            "it would spend heavily on television spots in three states before the vote, and "
+            "its director said the campaign would start next week with a rally in the capital "
+            "city, where supporters have gathered every weekend since the summer began.")
+    article = parsed(text)
+    phrase = article.doc.char_span(text.index("Ads"), text.index("Ads") + 3)
+    found = side_entity(article, phrase, load_vocabulary(), load_lexicon(), headline_text(text))
+    assert found is None

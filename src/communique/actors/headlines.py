@@ -11,6 +11,7 @@ institutions are found before and are not touched.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Span
 
@@ -72,15 +73,37 @@ def confirmed_part(doc, start: int, end: int, body: str) -> tuple[int, int] | No
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class HeadlineText:
+    """A text's Title Case lines and the rest of it (same offsets, headlines blanked)."""
+
+    lines: tuple[tuple[int, int], ...]
+    body: str
+
+    def confirms(self, start: int, end: int, phrase: str) -> bool:
+        """False for a phrase at ``[start, end)`` inside a headline that the body never writes."""
+        inside = any(s <= start and end <= e for s, e in self.lines)
+        return not inside or written_in(self.body, phrase)
+
+
+def headline_text(text: str) -> HeadlineText | None:
+    """The text's headlines and body, or None when it has no headline or too little body."""
+    lines = title_case_lines(text)
+    if not lines:
+        return None
+    body = blanked(text, lines)
+    if len(body.strip()) < MIN_BODY_CHARS:
+        return None
+    return HeadlineText(tuple(lines), body)
+
+
 def confirm_headline_names(doc, claimed: list) -> None:
     """Trim spaCy's entities in Title Case lines to what the body confirms and claim the other
     capitalised words of those lines. ``doc`` is an ``actors.parse.Parse``."""
-    lines = title_case_lines(doc.text)
-    if not lines:
+    headlines = headline_text(doc.text)
+    if headlines is None:
         return
-    body = blanked(doc.text, lines)
-    if len(body.strip()) < MIN_BODY_CHARS:
-        return
+    lines, body = headlines.lines, headlines.body
     inside = [any(s <= tok.idx < e for s, e in lines) for tok in doc]
     # the body's reading of a name wins: "Bernie Sanders Promises Action" is an ORG to the NER,
     # "Bernie Sanders" in the body a PERSON

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span as Phrase
 from spacy.tokens import Token
 
+from communique.actors.headlines import HeadlineText
 from communique.actors.vocabulary import Country, Vocabulary
 from communique.article import Article, Entity
 from communique.events.completion import is_actor_token
@@ -25,9 +26,11 @@ NER_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group",
 COUNTRY_NAMES = ("country", "adjective")
 
 
-def side_entity(article: Article, phrase: Phrase, vocab: Vocabulary, lex: Lexicon) -> Entity | None:
+def side_entity(article: Article, phrase: Phrase, vocab: Vocabulary, lex: Lexicon,
+                headlines: HeadlineText | None = None) -> Entity | None:
     """The entity an event side names: the one with a mention there, else a generic actor for a
-    phrase headed by an actor word (added to the article), else None."""
+    phrase headed by an actor word (added to the article), else None. In a headline, a generic
+    actor's name must be one the body writes (``actors.headlines``)."""
     span = (phrase.start_char, phrase.end_char)
     found = article.entity_at(*span)
     if found is not None:
@@ -35,6 +38,8 @@ def side_entity(article: Article, phrase: Phrase, vocab: Vocabulary, lex: Lexico
     if not names_an_actor(phrase, lex):
         return None
     country = _country_named(phrase, vocab)
+    if country is None and headlines is not None and not headlines.confirms(*span, actor_name(phrase)):
+        return None
     entity = country_entity(article, country) if country else generic_entity(article, phrase, vocab)
     if entity is not None:
         entity.mentions = sorted({*entity.mentions, span})

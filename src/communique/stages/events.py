@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from communique.actors.headlines import HeadlineText, headline_text
 from communique.actors.vocabulary import load_vocabulary
 from communique.article import Article, Event, Quote, Span
 from communique.events.cameo import goldstein, quad_class
@@ -62,12 +63,14 @@ class EventsStage(Stage):
             article.add_error(self.name, "no parse: the nlp stage did not run on this document")
             return article
         quoted = quoted_tokens(article)
+        headlines = headline_text(article.text)
         inside_quotes = set(quoted)  # once, not per sentence: that was quadratic in the length
         events: list[Event] = []
         for sent in doc.sents:
             for cand in self.code(sent, inside_quotes):
                 saved = EntitySnapshot(article)
-                event = collective_source(to_event(cand, article, quoted, f"V{len(events) + 1}"))
+                event = to_event(cand, article, quoted, f"V{len(events) + 1}", headlines)
+                event = collective_source(event)
                 if not event.source or is_self_directed(event, article):
                     # no source entity: the side is a pronoun nothing resolved, "those", "a
                     # statement"; the contract's event has a source (issue 16)
@@ -116,7 +119,8 @@ def char_span(doc, first: int, last: int) -> Span:
 
 
 def resolve_side(ranges: list[tuple[int, int]], article: Article, quote: Quote | None,
-                 generic: bool = False) -> tuple[list[str], list[Span]]:
+                 generic: bool = False, headlines: HeadlineText | None = None
+                 ) -> tuple[list[str], list[Span]]:
     """Entity ids and spans of one side; "we" inside a quotation is its speaker. With
     ``generic``, an actor the actors stage left without an entity gets one (``side_entity``)."""
     ids: list[str] = []
@@ -132,7 +136,8 @@ def resolve_side(ranges: list[tuple[int, int]], article: Article, quote: Quote |
                 spans.append(span)
                 continue
         if generic:
-            entity = side_entity(article, doc[first : last + 1], load_vocabulary(), load_lexicon())
+            entity = side_entity(article, doc[first : last + 1], load_vocabulary(), load_lexicon(),
+                                 headlines)
         else:
             entity = article.entity_at(*span)
         together = [entity, *others_at(span, entity, article)] if entity is not None else []
@@ -322,13 +327,15 @@ def is_first_person(token) -> bool:
     return token.lower_ in FIRST_PERSON and token.pos_ == "PRON" and token.text != "US"
 
 
-def to_event(cand: Candidate, article: Article, quoted: dict[int, Quote], event_id: str) -> Event:
+def to_event(cand: Candidate, article: Article, quoted: dict[int, Quote], event_id: str,
+             headlines: HeadlineText | None = None) -> Event:
     """The contract record of a candidate."""
     token = cand.trigger.token
     quote = quoted.get(token.i)
     # only sources get generic entities: the contract wants one; on entities/gum_news the
     # targets' cost mention_f1 0.763 -> 0.757, as GUM does not link such groups
-    source, source_spans = resolve_side(cand.roles.sources, article, quote, generic=True)
+    source, source_spans = resolve_side(cand.roles.sources, article, quote, generic=True,
+                                        headlines=headlines)
     target, target_spans = resolve_side(cand.roles.targets, article, quote)
     sent = token.sent
     return Event(
