@@ -31,3 +31,29 @@ def test_recurring_entity_type_description_is_one_entity(parsed):
     first = entity_of(article, "The festival")
     assert first is not None
     assert entity_of(article, "the festival", 0) is first
+
+
+def _holders(article, phrase):
+    start = article.text.index(phrase)
+    span = (start, start + len(phrase))
+    return sorted(e.name for e in article.entities if span in e.mentions)
+
+
+def test_the_two_governments_are_both_countries_named_before(parsed):
+    text = ("Norway and Chile signed a fisheries accord in Oslo on Monday. "
+            "The two governments will review it next year.")
+    article = ActorsStage().process(parsed(text))
+    assert _holders(article, "The two governments") == ["Chile", "Norway"]
+
+
+def test_two_governments_without_the_are_new_actors(parsed):
+    text = "Norway and Chile signed an accord. Two governments objected to it."
+    article = ActorsStage().process(parsed(text))
+    assert _holders(article, "Two governments") == []
+
+
+def test_both_leaders_are_people_not_countries(parsed):
+    text = ("Prime Minister Erna Lund of Norway met President Jorge Vidal of Chile in Oslo. "
+            "Both leaders praised the talks.")
+    article = ActorsStage().process(parsed(text))
+    assert _holders(article, "Both leaders") == ["Erna Lund", "Jorge Vidal"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Span
+
 from communique.events.arguments import find_roles
-from communique.events.completion import complete_roles, has_actor_source
+from communique.events.completion import complete_roles, has_actor_source, one_name
 from communique.events.lexicon import load_lexicon
 from communique.events.triggers import find_triggers
 
@@ -40,3 +42,17 @@ def test_completion_actor_target_is_left_alone(parsed):
 def test_completion_abstract_source_is_not_an_actor(parsed):
     *_, actor = _complete(parsed, "The decision angered voters and condemned Freedonia.", "condemned")
     assert actor is False
+
+
+def test_completion_coordinated_parties_split_despite_an_object(parsed):
+    sources, targets, _ = _complete(
+        parsed, "Ruritania and Freedonia agreed to hold joint naval drills next month.", "agreed")
+    assert sources == ["Ruritania"] and targets[0] == "Freedonia"
+
+
+def test_completion_one_hyphenated_name_is_not_a_pair(nlp):
+    words = ["Asia", "-", "Pacific", "Forum", "and", "Ruritania", "agreed"]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 0, 4, "ORG"), Span(doc, 5, 6, "GPE")]
+    assert one_name(doc, (0, 0), (2, 3))
+    assert not one_name(doc, (0, 3), (5, 5))

@@ -188,3 +188,16 @@ def test_actors_dateline_in_capitals_is_the_place_named_later(actors):
 def test_actors_capitals_inside_a_sentence_are_no_dateline(actors):
     article = actors("Officials said the NATO summit would go ahead.")
     assert entity_of(article, "NATO").kind != "place"
+
+
+def test_actors_half_of_a_hyphenated_word_is_no_name(parsed):
+    article = ActorsStage().process(parsed("Afro-Colombian leaders met officials in Bogota on Monday."))
+    assert not any(e.name.endswith("-") or e.name == "Afro" for e in article.entities)
+
+
+def test_actors_title_named_after_a_bare_first_mention_is_kept(parsed):
+    text = ("Okafor Wins Vote\n\nSenator Maria Okafor won the vote on Tuesday. "
+            "Okafor thanked her supporters in the capital.")
+    article = ActorsStage().process(parsed(text))
+    okafor = next(e for e in article.entities if e.name.endswith("Okafor"))
+    assert okafor.title is not None and "Senator" in okafor.title

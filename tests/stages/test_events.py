@@ -8,7 +8,7 @@ import pytest
 
 from communique.article import Entity, Quote
 from communique.stage import StageUnavailable
-from communique.stages.events import EventsStage
+from communique.stages.events import EventsStage, same_actor
 
 NAMES = ("Ruritania", "Freedonia", "Graustark", "Moscow", "Washington")
 
@@ -136,12 +136,13 @@ def test_events_goldstein_follows_cameo(parsed):
     assert event.cameo == "057" and event.goldstein > 0
 
 
-def test_events_without_entities_fall_back_to_token_spans(parsed):
+def test_events_source_without_entity_gets_a_generic_actor(parsed):
     article = parsed("The rebels kidnapped two aid workers.")
     EventsStage().process(article)
     event = _only(article, "ASSAULT")
-    assert event.source == []
+    assert [article.entity_by_id(i).name for i in event.source] == ["rebels"]
     assert [article.text[slice(*s)] for s in event.source_spans] == ["The rebels"]
+    assert event.target == []  # targets keep their spans: generic entities are for sources
 
 
 def test_events_carry_the_quad_class_of_their_type(parsed):
@@ -514,3 +515,75 @@ def test_events_unknown_model_words_is_refused():
 def test_events_unknown_model_scope_is_refused():
     with pytest.raises(StageUnavailable, match="model_scope"):
         EventsStage({"model": "", "model_scope": "paragraph"})
+
+
+def test_events_promise_takes_the_recipient_of_its_content(parsed):
+    article = _code(parsed, "Ruritania agreed to send two patrol boats to Freedonia in April.")
+    event = next(e for e in article.events if e.plover == "AGREE")
+    assert _names(article, event.source) == ["Ruritania"]
+    assert _names(article, event.target) == ["Freedonia"]
+
+
+def test_events_threat_takes_the_opponent_named_in_its_content(parsed):
+    article = _code(parsed, "Ruritania threatened to close all roads with Freedonia.")
+    event = _only(article, "THREATEN")
+    assert _names(article, event.target) == ["Freedonia"]
+
+
+def test_events_source_is_never_its_own_target(parsed):
+    article = _code(parsed, "Ruritania condemned Freedonia and Ruritania on Monday.")
+    event = _only(article, "ACCUSE")
+    assert _names(article, event.source) == ["Ruritania"]
+    assert _names(article, event.target) == ["Freedonia"]
+    ruritania = article.entity_by_id(event.source[0]).mentions
+    assert not set(event.target_spans) & set(ruritania)
+
+
+def test_events_people_of_one_country_are_not_one_actor(parsed):
+    article = _with_entities(parsed("Ruritania condemned Freedonia."))
+    first, second = article.entities
+    first.kind = second.kind = "person"
+    first.code = second.code = "RURGOV"
+    assert not same_actor(first.id, second.id, article)
+    first.kind = second.kind = "organization"
+    assert same_actor(first.id, second.id, article)
+
+
+def test_events_group_noun_source_gets_an_entity(parsed):
+    article = _code(parsed, "Police arrested two Freedonia diplomats on Monday.")
+    event = _only(article, "COERCE")
+    assert event.source and article.entity_by_id(event.source[0]).name == "Police"
+
+
+def test_events_unresolved_pronoun_source_gives_no_event(parsed):
+    article = _code(parsed, "They condemned Freedonia on Monday.")
+    assert not [e for e in article.events if e.plover == "ACCUSE"]
+
+
+def test_events_the_two_governments_agreeing_are_source_and_target(extract):
+    article = extract("Norway and Chile held talks in Geneva on Monday, and the two "
+                      "governments agreed to share fishing data from next month.")
+    agreed = next(e for e in article.events if article.text[slice(*e.trigger_span)] == "agreed")
+    names = lambda ids: [article.entity_by_id(i).name for i in ids]  # noqa: E731
+    assert names(agreed.source) == ["Norway"] and names(agreed.target) == ["Chile"]
+
+
+def test_events_place_in_the_source_phrase_is_no_target(extract):
+    article = extract("Norway's embassy in Geneva criticised the new fishing rules on Monday.")
+    event = next(e for e in article.events if e.plover == "ACCUSE")
+    assert "Geneva" not in [article.text[slice(*s)] for s in event.target_spans]
+    assert all(article.entity_by_id(t).name != "Geneva" for t in event.target)
+
+
+def test_events_place_of_another_clause_is_no_target(extract):
+    article = extract("Norway and Chile held talks in Geneva on Monday, and the two "
+                      "governments agreed to share fishing data from next month.")
+    agreed = next(e for e in article.events if article.text[slice(*e.trigger_span)] == "agreed")
+    assert all(article.entity_by_id(t).kind != "place" for t in agreed.target)
+
+
+def test_events_reaction_to_the_agreement_targets_its_parties(extract):
+    article = extract("Norway and Chile agreed to share fishing data on Monday. "
+                      "Peru criticised the agreement on Tuesday.")
+    event = next(e for e in article.events if e.plover == "ACCUSE")
+    assert sorted(article.entity_by_id(t).name for t in event.target) == ["Chile", "Norway"]

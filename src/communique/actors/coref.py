@@ -171,6 +171,7 @@ def resolve(doc, vocab: Vocabulary, registry: Registry, claimed: list) -> None:
     """Add nominal and pronoun mentions to the entities already found."""
     antecedents = Antecedents(doc, registry)
     resolve_nominals(doc, vocab, antecedents, claimed)
+    resolve_collectives(doc, vocab, antecedents, claimed)
     add_topic_chains(doc, vocab, antecedents, claimed)
     resolve_pronouns(doc, vocab, antecedents, claimed)
 
@@ -204,3 +205,60 @@ def add_topic_chains(doc, vocab: Vocabulary, antecedents: Antecedents, claimed: 
             antecedents.add(draft, start, end, "nominal")
             for i in range(start, end):
                 claimed[i] = "nominal"
+
+
+COLLECTIVE_NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2}
+DEFINITE = frozenset({"the", "these", "those", "both"})
+
+
+def collective_number(tok) -> int | None:
+    """How many actors a definite plural names: "the two governments" 2, "both countries" 2;
+    None for "two governments" (new ones) or a plain "the governments"."""
+    words = [c.lower_ for c in tok.lefts]
+    numbers = [COLLECTIVE_NUMBERS[w] for w in words if w in COLLECTIVE_NUMBERS]
+    if not numbers or not DEFINITE.intersection(words):
+        return None
+    return numbers[-1]
+
+
+def collective_filter(kinds: frozenset[str]):
+    """An agreement test for one antecedent of a collective: its kind, or "kind:sector"."""
+    def accept(draft: Draft) -> bool:
+        return draft.kind in kinds or f"{draft.kind}:{draft.sector}" in kinds
+    return accept
+
+
+def collective_antecedents(antecedents: Antecedents, token_index: int, count: int, accept) -> list[Draft]:
+    """The ``count`` nearest distinct agreeing actors before a collective, in text order; a
+    country and its government count once ("Finland ... the Finnish government")."""
+    found: list[Draft] = []
+    seen: set = set()
+    for _, _, draft in antecedents.before(token_index, WINDOW):
+        identity = draft.country or draft.key
+        if accept(draft) and identity not in seen:
+            seen.add(identity)
+            found.append(draft)
+        if len(found) == count:
+            break
+    first_mention = {id(d): min(m.start for m in d.mentions) for d in found}
+    return sorted(found, key=lambda d: first_mention[id(d)])
+
+
+def resolve_collectives(doc, vocab: Vocabulary, antecedents: Antecedents, claimed: list) -> None:
+    """ "the two governments", "both countries": one mention of each of the actors named before
+    (the same span on every entity, which the events stage reads as both sides)."""
+    for tok in doc:
+        kinds = vocab.collectives.get(tok.lemma_.lower()) if tok.tag_ == "NNS" else None
+        if kinds is None or claimed[tok.i] is not None:
+            continue
+        count = collective_number(tok)
+        if count is None:
+            continue
+        drafts = collective_antecedents(antecedents, tok.i, count, collective_filter(kinds))
+        if len(drafts) < count:
+            continue
+        first = tok.left_edge.i
+        for draft in drafts:
+            antecedents.add(draft, first, tok.i + 1, "nominal")
+        for i in range(first, tok.i + 1):
+            claimed[i] = "nominal"

@@ -228,6 +228,7 @@ def ner_spans(doc) -> Iterator[tuple[object, int, int]]:
         yield ent, start, end
 
 
+HYPHENS = frozenset({"-", "–", "—"})
 DATELINE_ENDS = frozenset({",", "(", "-", "–", "—"})
 """What follows the place of a dateline: "HELSINKI, March 14", "GENEVA (Reuters) -", "KYIV -"."""
 MAX_DATELINE_WORDS = 3  # "RIO DE JANEIRO"
@@ -289,6 +290,8 @@ def add_other_entities(doc, registry: Registry, claimed: list) -> None:
             end -= 1
         if start == end or not any(t.is_title or t.is_upper for t in doc.tokens[start:end]):
             continue
+        if doc[end - 1].text in HYPHENS or doc[start].text in HYPHENS:
+            continue  # "Afro-" of "Afro-Colombian" once "Colombian" is claimed: half a word
         if ent.label_ == "NORP" and (doc[end - 1].pos_ == "ADJ" or end - start == 1):
             # "European", "Buddhist" are attributes; lone plural nouns outside the vocabularies
             # ("Polaroids", "Muslims") were mostly spurious: entities/gum_news F1 .749 -> .752.

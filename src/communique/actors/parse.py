@@ -22,8 +22,12 @@ class Parse:
         self.ends = {start + len(tok.text): tok.i
                      for start, tok in zip(self.starts, self.tokens, strict=True)}
         """Token index by the character offset where the token ends."""
-        self.ents = list(doc.ents)
         self.sent_starts = [sent.start for sent in doc.sents]
+        self.set_ents(list(doc.ents))
+
+    def set_ents(self, ents: list) -> None:
+        """The entities the actors stage reads (the Doc's own are left as the parser made them)."""
+        self.ents = ents
         self.ent_of: list = [None] * len(self.tokens)
         for ent in self.ents:
             for i in range(ent.start, ent.end):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from communique.actors.mentions import COUNTRY_NAME_KINDS, NameMatch, span_of
-from communique.actors.registry import Draft, Mention, Registry
+from communique.actors.registry import Draft, Mention, Registry, improve
 from communique.actors.vocabulary import Country, Igo, Role, Vocabulary
 
 TITLE_LINKS = frozenset({"of", "to", "for", "'s", "’s", "-", "–", "and", "the"})
@@ -196,10 +196,13 @@ def add_people(doc, vocab: Vocabulary, registry: Registry, claimed: list) -> Non
         name = doc[start:end].text
         draft = known.get(name) or known.get(name.split()[-1])
         before = title_before(doc, start, claimed, vocab)
-        if draft is None:
+        if draft is None or (draft.title is None and before is not None):
             title = before or title_apposed(doc, start, end, claimed, vocab)
             honorific = HONORIFICS.get(doc[start - 1].lower_) if start else None
-            draft = person_draft(name, title, honorific)
+            titled = person_draft(name, title, honorific)
+            if draft is not None:  # named bare first (a headline), with a title later: keep it
+                improve(draft, titled)
+            draft = draft or titled
         registry.add(draft, Mention(start, end, span_of(doc, start, end), ()))
         head = before.head if before is not None else None
         if head is not None and not registry.covers(span_of(doc, *head)):

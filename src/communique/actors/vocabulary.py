@@ -91,6 +91,8 @@ class Vocabulary:
     pronouns: dict[str, Pronoun] = field(default_factory=dict)
     anaphors: dict[str, frozenset[str]] = field(default_factory=dict)
     anaphor_kind: dict[str, str] = field(default_factory=dict)
+    collectives: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Plural nouns standing for several actors named before ("the two governments"): kinds."""
     by_prefix: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -170,6 +172,8 @@ def load_pronouns(vocab: Vocabulary) -> None:
     for noun, kinds, *_ in read_rows("anaphors.tsv"):
         vocab.anaphors[noun.lower()] = frozenset(split_list(kinds))
         vocab.anaphor_kind[noun.lower()] = split_list(kinds)[0]
+    for noun, kinds, *_ in read_rows("collectives.tsv"):
+        vocab.collectives[noun.lower()] = frozenset(split_list(kinds))
 
 
 @lru_cache(maxsize=1)

@@ -266,11 +266,15 @@ def code_sentence(sent: Span, lex: Lexicon, quoted: set[int]) -> list[Candidate]
     """Every event of one sentence; ``quoted`` holds the token indices inside quotations."""
     triggers = find_triggers(sent, lex)
     kept = select(triggers, lex)
+    folded = folded_contents(triggers, kept)
     cands = []
     for trigger in triggers:
         if trigger.token.i not in kept or attitude(trigger.token, lex) or is_background(trigger, lex):
             continue
-        roles = complete_roles(trigger, find_roles(trigger), lex)
+        roles = find_roles(trigger)
+        for content in folded.get(trigger.token.i, ()):
+            roles = adopt_targets(roles, find_roles(content))
+        roles = complete_roles(trigger, roles, lex)
         if not has_actor_source(trigger.token.doc, roles, lex):
             continue  # PLOVER needs a source: no actor, no event
         mood = kept[trigger.token.i] or modality(trigger.token, lex, trigger.token.i in quoted)
@@ -281,6 +285,31 @@ def code_sentence(sent: Span, lex: Lexicon, quoted: set[int]) -> list[Candidate]
     replaced = {index for _, index in derived}
     kept_cands = [c for c in cands if c.trigger.token.i not in replaced and not _restates(c, cands)]
     return dedupe(kept_cands + [event for event, _ in derived])
+
+
+def folded_contents(triggers: list[Trigger], kept: dict[int, str]) -> dict[int, list[Trigger]]:
+    """Governing trigger index -> the content triggers ``select`` folded into it ("agreed to
+    offer aid to X": "offer" is the agreement's content and evidence, not an event of its own)."""
+    by_index = {t.token.i: t for t in triggers}
+    folded: dict[int, list[Trigger]] = {}
+    for trigger in triggers:
+        gov = governing_trigger(trigger, by_index)
+        if gov is not None and trigger.token.i not in kept and gov.token.i in kept:
+            folded.setdefault(gov.token.i, []).append(trigger)
+    return folded
+
+
+def adopt_targets(roles: Roles, content: Roles) -> Roles:
+    """The governing event takes the targets of its content first: the content's verb names
+    the recipient ("threatened to close the borders with X", "agreed to offer aid to X"), while
+    the governor only sees the content's object. Only when the content's agent is the
+    governor's own (same or inherited sources): "said Y attacked X" is not the speaker's."""
+    if not (content.inherited or content.sources == roles.sources):
+        return roles
+    sources = set(roles.sources)
+    adopted = [t for t in content.targets if t not in sources]
+    roles.targets = list(dict.fromkeys(adopted + roles.targets))
+    return roles
 
 
 def _restates(cand: Candidate, cands: list[Candidate]) -> bool:

@@ -44,13 +44,24 @@ def complete_roles(trigger: Trigger, roles: Roles, lex: Lexicon) -> Roles:
     if not roles.sources and is_passive(trigger.token) and trigger.entry.plover in STATE_ACTS:
         roles.sources = local_authority(trigger.token)
     roles.sources = list(dict.fromkeys(p for s in roles.sources for p in antecedent(doc[s[0]], s)))
-    if not roles.targets and len(roles.sources) > 1 and trigger.entry.plover in RECIPROCAL:
-        roles.sources, roles.targets = roles.sources[:1], roles.sources[1:]
+    if (len(roles.sources) > 1 and trigger.entry.plover in RECIPROCAL
+            and not one_name(doc, roles.sources[0], roles.sources[1])
+            and not any(is_actor_phrase(doc, t, lex) for t in roles.targets)):
+        # "X and Y agreed to hold joint exercises": the exercises are what was agreed, Y is
+        # whom X agreed with (plv_train plv_acc 0.682 -> 0.69x; see docs/benchmarks.md)
+        roles.sources, roles.targets = roles.sources[:1], roles.sources[1:] + roles.targets
     if not trigger.entry.no_target and not any(is_actor_phrase(doc, t, lex) for t in roles.targets):
         nearest = nearest_actor(trigger, roles, lex)
         if nearest is not None:
             roles.targets = [*roles.targets, nearest]
     return roles
+
+
+def one_name(doc, first: Phrase, second: Phrase) -> bool:
+    """Two phrases inside one named entity: "Asia-Pacific Economic Cooperation" split at its
+    dash is one actor, not a pair."""
+    inside = doc[first[1] + 1 : second[1] + 1]
+    return first[1] < second[0] and all(t.ent_iob_ == "I" for t in inside)
 
 
 def has_actor_source(doc, roles: Roles, lex: Lexicon) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from communique.actors import coref, mentions, roles
+from communique.actors import coref, headlines, mentions, roles
 from communique.actors.acronyms import link_acronyms
 from communique.actors.parse import Parse
 from communique.actors.registry import Registry
@@ -32,6 +32,7 @@ class ActorsStage(Stage):
         matches = mentions.find_names(doc, vocab)
         mentions.add_names(doc, matches, registry, claimed)
         mentions.add_bodies(doc, vocab, registry, claimed)
+        headlines.confirm_headline_names(doc, claimed)
         roles.add_people(doc, vocab, registry, claimed)
         mentions.add_coordinated_adjectives(doc, matches, registry)
         mentions.add_datelines(doc, registry, claimed)
