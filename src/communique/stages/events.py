@@ -28,7 +28,9 @@ class EventsStage(Stage):
 
     name = "events"
     requires = ("doc", "entities", "quotes")
-    assigns = ("events",)
+    # "entities" too: a source named only by a group noun ("riot police") gets an entity of its
+    # own here (events/sides.py), so an event always names its source.
+    assigns = ("events", "entities")
 
     def __init__(self, settings=None) -> None:
         super().__init__(settings)
