@@ -45,8 +45,14 @@ def test_quotation_runs_on_into_a_paragraph_that_reopens_with_a_mark():
         "“Boats must use the northern pier,” she said.\n\nNext item."
     )
     spans = find_quote_marks(text)
-    assert len(spans) == 1
-    assert text[spans[0].start:spans[0].end].endswith("pier,”")
+    assert quoted(text) == ["“The harbour will close for a month.", "“Boats must use the northern pier,”"]
+    assert [(m.closed, m.continued) for m in spans] == [(False, False), (True, True)]
+
+
+def test_a_paragraph_that_does_not_reopen_with_a_mark_ends_the_run():
+    text = "“The harbour will close.\n\n“Boats must wait.\n\nThe council met on Friday."
+    assert [m.continued for m in find_quote_marks(text)] == [False, True]
+    assert quoted(text)[-1] == "“Boats must wait."
 
 
 def test_unclosed_quotation_ends_at_its_paragraph_end():

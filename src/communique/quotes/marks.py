@@ -23,6 +23,8 @@ class QuoteMarkSpan:
     end: int
     single: bool = False
     closed: bool = True
+    continued: bool = False
+    """Opens a paragraph that carries on the previous paragraph's unclosed quotation."""
 
     @property
     def inner(self) -> tuple[int, int]:
@@ -35,6 +37,7 @@ class _Open:
     pos: int
     single: bool
     straight: bool
+    continued: bool = False
 
 
 def _is_letter(ch: str) -> bool:
@@ -124,10 +127,13 @@ class _Scanner:
         opened = self.stack[depth]
         del self.stack[depth:]
         if not self.stack:
-            self.spans.append(QuoteMarkSpan(opened.pos, end, opened.single, closed))
+            self.spans.append(QuoteMarkSpan(opened.pos, end, opened.single, closed, opened.continued))
 
     def _paragraph_break(self, i: int) -> int:
-        """At a newline, an open double quote runs on only if the next paragraph opens with a mark."""
+        """At a newline, an open double quote runs on only if the next paragraph opens with a mark.
+        Each paragraph of a running quotation is a span of its own, the later ones ``continued``:
+        a paragraph may carry its own attribution ('"…," he continued.'), which makes it a quote of
+        its own; the assembly joins the paragraphs that have none."""
         j = i
         while j < len(self.text) and self.text[j].isspace():
             j += 1
@@ -137,8 +143,9 @@ class _Scanner:
             return j
         nxt = self.text[j] if j < len(self.text) else ""
         if nxt in DOUBLE_OPEN or nxt == '"' or self.text.startswith("''", j):
-            del self.stack[doubles[-1] + 1:]  # the quote continues; skip the reopening mark
-            return j + (2 if self.text.startswith("''", j) else 1)
+            self._close_to(doubles[0], self._trim_end(i), closed=False)
+            self.stack = [_Open(j, single=False, straight=nxt in "\"'", continued=True)]
+            return j + (2 if self.text.startswith("''", j) else 1)  # the reopening mark is consumed
         self._close_to(doubles[0], self._trim_end(i), closed=False)
         self.stack.clear()
         return j
