@@ -299,3 +299,22 @@ def test_an_unattributed_paragraph_opening_a_running_quotation_joins_the_attribu
     assert q.pieces == [q.span]
     assert (q.kind, q.attribution, cut(text, q.speaker_span), cut(text, q.cue_span)) == \
         ("direct", "speech", "the harbour master", "said")
+
+
+def test_as_a_source_noted_makes_the_clause_it_hangs_on_a_quote(parsed):
+    text = "As the auditor noted, the hospital has overspent its budget for three years."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("the hospital has overspent its budget for three years", "indirect",
+                                "speech", "the auditor", "noted")
+
+
+def test_a_closing_as_clause_with_a_source_attributes_the_sentence_before_it(parsed):
+    text = "But fares will rise again next spring, as the transport minister warned on Monday."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("fares will rise again next spring", "indirect", "speech",
+                                "the transport minister", "warned")
+
+
+def test_an_as_clause_of_time_is_no_attribution(parsed):
+    text = "The mayor arrived as the crowd shouted slogans outside the town hall."
+    assert quotes_of(parsed, text) == []
