@@ -69,3 +69,18 @@ def test_stray_closing_marks_raise_nothing_and_yield_nothing():
 def test_unclosed_straight_quote_is_ended_where_the_next_one_opens():
     text = '"We will not leave, he said. "Never." The end.'
     assert quoted(text)[-1] == '"Never."'
+
+
+def test_an_opening_mark_typed_as_the_closing_one_closes_the_quotation():
+    text = "He called the rebels “traitors“ while visiting the border. The talks resumed."
+    assert quoted(text) == ["“traitors“"]
+
+
+def test_a_closing_mark_typed_as_the_opening_one_opens_a_quotation():
+    text = "The post read: ”We will not give in.” The talks resumed."
+    assert quoted(text) == ["”We will not give in.”"]
+
+
+def test_german_low_opening_and_high_closing_marks_pair_up():
+    text = "Der Minister sagte „wir bleiben hier“ und ging."
+    assert quoted(text) == ["„wir bleiben hier“"]

@@ -98,6 +98,8 @@ class _Scanner:
         straight = self.text[i] in "\"'"
         if kind == "toggle":
             kind = self._toggle_direction(i, width)
+        elif not single and not straight:
+            kind = self._typed_direction(i, kind)
         if kind == "open":
             depth = self._find_open(single)
             if straight and not single and depth is not None and self.stack[depth].straight:
@@ -116,6 +118,19 @@ class _Scanner:
             return "open"
         opener_shape = prev in OPEN_CONTEXT and not nxt.isspace() and nxt not in ".,;:!?"
         return "open" if opener_shape else "close"
+
+    def _typed_direction(self, i: int, kind: str) -> str:
+        """A curly double mark typed the wrong way round goes by its place: '“rapists“ while' closes
+        the open quote, '. ”Sorry, …' opens one when none is open (German „…“ closes the same way)."""
+        prev = self.text[i - 1] if i > 0 else " "
+        nxt = self.text[i + 1] if i + 1 < len(self.text) else " "
+        is_open = self._find_open(False) is not None
+        if kind == "open" and is_open and not prev.isspace() and prev not in OPEN_CONTEXT \
+                and (nxt.isspace() or nxt in ".,;:!?)"):
+            return "close"
+        if kind == "close" and not is_open and prev in OPEN_CONTEXT and not nxt.isspace():
+            return "open"
+        return kind
 
     def _find_open(self, single: bool) -> int | None:
         for depth in range(len(self.stack) - 1, -1, -1):
