@@ -275,3 +275,46 @@ def test_content_before_a_closing_he_said_is_the_quote_however_the_parse_splits_
 def test_a_short_opener_before_he_said_is_no_quote(parsed):
     text = "Again, he said."
     assert quotes_of(parsed, text) == []
+
+
+def test_a_running_quotation_whose_next_paragraph_has_its_own_attribution_is_two_quotes(parsed):
+    text = ("“The ferry is safe,” the harbour master said. “But the pier needs new timber. "
+            "It has rotted for years.\n\n"
+            "“We asked for money twice,” he continued. “Nobody in the council listened to us.”\n\n"
+            "The council meets on Friday.")
+    first, second = quotes_of(parsed, text)
+    assert cut(text, first.span) == text[:text.index("\n")]
+    assert (first.kind, first.attribution, cut(text, first.speaker_span), cut(text, first.cue_span)) == \
+        ("direct", "speech", "the harbour master", "said")
+    assert cut(text, second.span) == text[text.index("“We asked"):text.index("\n\nThe council")]
+    assert (second.kind, second.attribution, cut(text, second.speaker_span), cut(text, second.cue_span)) == \
+        ("direct", "speech", "he", "continued")
+
+
+def test_an_unattributed_paragraph_opening_a_running_quotation_joins_the_attributed_one(parsed):
+    text = ("“The ferry will run all winter.\n\n"
+            "“Nobody should worry about the ice,” the harbour master said on Monday.\n\nThe end.")
+    (q,) = quotes_of(parsed, text)
+    assert cut(text, q.span) == text[:text.index(" the harbour master")]
+    assert q.pieces == [q.span]
+    assert (q.kind, q.attribution, cut(text, q.speaker_span), cut(text, q.cue_span)) == \
+        ("direct", "speech", "the harbour master", "said")
+
+
+def test_as_a_source_noted_makes_the_clause_it_hangs_on_a_quote(parsed):
+    text = "As the auditor noted, the hospital has overspent its budget for three years."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("the hospital has overspent its budget for three years", "indirect",
+                                "speech", "the auditor", "noted")
+
+
+def test_a_closing_as_clause_with_a_source_attributes_the_sentence_before_it(parsed):
+    text = "But fares will rise again next spring, as the transport minister warned on Monday."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("fares will rise again next spring", "indirect", "speech",
+                                "the transport minister", "warned")
+
+
+def test_an_as_clause_of_time_is_no_attribution(parsed):
+    text = "The mayor arrived as the crowd shouted slogans outside the town hall."
+    assert quotes_of(parsed, text) == []

@@ -45,8 +45,14 @@ def test_quotation_runs_on_into_a_paragraph_that_reopens_with_a_mark():
         "“Boats must use the northern pier,” she said.\n\nNext item."
     )
     spans = find_quote_marks(text)
-    assert len(spans) == 1
-    assert text[spans[0].start:spans[0].end].endswith("pier,”")
+    assert quoted(text) == ["“The harbour will close for a month.", "“Boats must use the northern pier,”"]
+    assert [(m.closed, m.continued) for m in spans] == [(False, False), (True, True)]
+
+
+def test_a_paragraph_that_does_not_reopen_with_a_mark_ends_the_run():
+    text = "“The harbour will close.\n\n“Boats must wait.\n\nThe council met on Friday."
+    assert [m.continued for m in find_quote_marks(text)] == [False, True]
+    assert quoted(text)[-1] == "“Boats must wait."
 
 
 def test_unclosed_quotation_ends_at_its_paragraph_end():
@@ -63,3 +69,18 @@ def test_stray_closing_marks_raise_nothing_and_yield_nothing():
 def test_unclosed_straight_quote_is_ended_where_the_next_one_opens():
     text = '"We will not leave, he said. "Never." The end.'
     assert quoted(text)[-1] == '"Never."'
+
+
+def test_an_opening_mark_typed_as_the_closing_one_closes_the_quotation():
+    text = "He called the rebels “traitors“ while visiting the border. The talks resumed."
+    assert quoted(text) == ["“traitors“"]
+
+
+def test_a_closing_mark_typed_as_the_opening_one_opens_a_quotation():
+    text = "The post read: ”We will not give in.” The talks resumed."
+    assert quoted(text) == ["”We will not give in.”"]
+
+
+def test_german_low_opening_and_high_closing_marks_pair_up():
+    text = "Der Minister sagte „wir bleiben hier“ und ging."
+    assert quoted(text) == ["„wir bleiben hier“"]

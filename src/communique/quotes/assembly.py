@@ -79,6 +79,7 @@ class QuoteAssembler:
         self._continue_paragraphs()
         self._line_speech()
         self._lone_quotes()
+        self._join_paragraph_runs()
         self._join_split_quotes()
         return self._finish()
 
@@ -230,6 +231,37 @@ class QuoteAssembler:
             self.drafts.append(Draft((mark.start, mark.end), "direct", None, marks=[i]))
             self.claimed.add(i)
 
+    def _join_paragraph_runs(self) -> None:
+        """A quotation running over paragraphs is one quote unless each paragraph has its own
+        attribution ('"…," Rubio said. "…' then '"…," he continued.'): a paragraph nobody was
+        found to say, or too short to stand alone, joins the attributed paragraph beside it."""
+        owner = {i: d for d in self.drafts if d.kind == "direct" for i in d.marks}
+        dropped: set[int] = set()
+        for i in range(1, len(self.marks)):
+            if not self.marks[i].continued or not _glued(self.text, self.marks[i - 1].end,
+                                                         self.marks[i].start, " \n\t"):
+                continue
+            first, second = owner.get(i - 1), owner.get(i)
+            if first is second or (first is None and second is None):
+                continue
+            if first is None or second is None:
+                draft, j = (first, i) if second is None else (second, i - 1)
+                if j in self.claimed:
+                    continue  # the other paragraph is inside an indirect or mixed quote
+                self._claim(draft, j)
+                owner[j] = draft
+            elif self._is_lone(first) or self._is_lone(second):
+                keep, lone = (second, first) if self._is_lone(first) else (first, second)
+                keep.span = (min(keep.span[0], lone.span[0]), max(keep.span[1], lone.span[1]))
+                keep.marks = sorted(keep.marks + lone.marks)
+                owner.update((j, keep) for j in lone.marks)
+                dropped.add(id(lone))
+        self.drafts = [d for d in self.drafts if id(d) not in dropped]
+
+    @staticmethod
+    def _is_lone(draft: Draft) -> bool:
+        return draft.attribution is None and draft.speaker_span is None
+
     def _join_split_quotes(self) -> None:
         """'"…," Mr. Obama said, "and …"': two quotations around one attribution are one quote,
         whichever of the two the parse gave the attribution to. One pass over neighbours."""
@@ -313,8 +345,11 @@ class QuoteAssembler:
         if draft.kind != "direct" or len(draft.marks) < 2:
             return [draft.span]
         pieces: list[tuple[int, int]] = []
-        for start, end in sorted((self.marks[i].start, self.marks[i].end) for i in draft.marks):
-            if pieces and start <= pieces[-1][1]:
+        for i in sorted(draft.marks):
+            start, end = self.marks[i].start, self.marks[i].end
+            # a paragraph carrying on the quotation is the same piece: nothing was said between
+            runs_on = self.marks[i].continued and pieces and not self.text[pieces[-1][1]:start].strip()
+            if pieces and (start <= pieces[-1][1] or runs_on):
                 pieces[-1] = (pieces[-1][0], max(end, pieces[-1][1]))
             else:
                 pieces.append((start, end))

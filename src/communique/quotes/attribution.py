@@ -259,6 +259,9 @@ def _content_span(text: str, token: Token, children: list[Token], clause: ParseS
         return _host_content(text, token.head, clause)
     if token.dep_ == "ROOT" and not children:
         return _fronted_content(text, token)
+    if token.dep_ == "advcl" and not children and _is_as_clause(token):
+        # "As Comey noted, people involved could still face sanctions": the clause it hangs on
+        return _host_content(text, token.head, clause, lead_words=1)
     if not children:
         return None
     if len(children) == 1 and children[0].tag_ in ("WDT", "WP") and not list(children[0].children):
@@ -348,17 +351,41 @@ def according_attribution(text: str, token: Token) -> Attribution | None:
                        subject=pobj, source_span=source, clause=phrase, according=True, frame="host")
 
 
-def _host_content(text: str, head: Token, phrase: ParseSpan) -> ParseSpan | None:
-    """The clause an attribution phrase hangs on, without the phrase when it stands at an edge."""
+AS_CLAUSE_OBJECTS = frozenset({"dobj", "dative", "attr", "oprd", "acomp", "ccomp", "xcomp"})
+"""An 'as' clause whose cue has an object is a time or manner clause ('as the crowd shouted
+slogans'), not a source for the clause it hangs on."""
+
+
+def _is_as_clause(token: Token) -> bool:
+    """'as X noted', 'as the paper reported': a cue with a subject under a bare 'as' (not 'as soon
+    as', 'as long as', whose first 'as' is the cue's modifier)."""
+    marks = [c for c in token.children if c.dep_ == "mark"]
+    return len(marks) == 1 and marks[0].lower_ == "as" and marks[0].i == token.left_edge.i \
+        and any(c.dep_ in SUBJECT_DEPS for c in token.children) \
+        and not any(c.dep_ in AS_CLAUSE_OBJECTS for c in token.children)
+
+
+def _host_content(text: str, head: Token, phrase: ParseSpan, lead_words: int = 0) -> ParseSpan | None:
+    """The clause an attribution phrase hangs on, without the phrase when it stands at an edge
+    (after at most ``lead_words`` words: "But as Clyburn noted, …")."""
     sent = head.sent
     start, end = token_range([head]) if head is not sent.root else (sent.start_char, sent.end_char)
     start, end = clip_to_paragraph(text, (start, end), head.idx)
-    if phrase[0] <= start + 1:
+    if phrase[0] <= start + 1 or (start < phrase[0] and len(text[start:phrase[0]].split()) <= lead_words):
         start = max(start, phrase[1])
     elif phrase[1] >= end - 2:
         end = min(end, phrase[0])
     span = trim(text, start, end, keep="\"“”'’«»")
-    return span if span[1] > span[0] else None
+    return _without_opening_conjunction(head.doc, span) if span[1] > span[0] else None
+
+
+def _without_opening_conjunction(doc: Doc, span: ParseSpan) -> ParseSpan:
+    """'But fares will rise, as X warned': the 'But' links the reporter's sentences, it is not
+    part of what X said."""
+    first = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if first is None or len(first) < 3 or first[0].pos_ != "CCONJ":
+        return span
+    return first[1].idx, span[1]
 
 
 def candidate_tokens(doc: Doc, lexicon: CueLexicon) -> list[Token]:

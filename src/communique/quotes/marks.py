@@ -23,6 +23,8 @@ class QuoteMarkSpan:
     end: int
     single: bool = False
     closed: bool = True
+    continued: bool = False
+    """Opens a paragraph that carries on the previous paragraph's unclosed quotation."""
 
     @property
     def inner(self) -> tuple[int, int]:
@@ -35,6 +37,7 @@ class _Open:
     pos: int
     single: bool
     straight: bool
+    continued: bool = False
 
 
 def _is_letter(ch: str) -> bool:
@@ -95,6 +98,8 @@ class _Scanner:
         straight = self.text[i] in "\"'"
         if kind == "toggle":
             kind = self._toggle_direction(i, width)
+        elif not single and not straight:
+            kind = self._typed_direction(i, kind)
         if kind == "open":
             depth = self._find_open(single)
             if straight and not single and depth is not None and self.stack[depth].straight:
@@ -114,6 +119,19 @@ class _Scanner:
         opener_shape = prev in OPEN_CONTEXT and not nxt.isspace() and nxt not in ".,;:!?"
         return "open" if opener_shape else "close"
 
+    def _typed_direction(self, i: int, kind: str) -> str:
+        """A curly double mark typed the wrong way round goes by its place: '“rapists“ while' closes
+        the open quote, '. ”Sorry, …' opens one when none is open (German „…“ closes the same way)."""
+        prev = self.text[i - 1] if i > 0 else " "
+        nxt = self.text[i + 1] if i + 1 < len(self.text) else " "
+        is_open = self._find_open(False) is not None
+        if kind == "open" and is_open and not prev.isspace() and prev not in OPEN_CONTEXT \
+                and (nxt.isspace() or nxt in ".,;:!?)"):
+            return "close"
+        if kind == "close" and not is_open and prev in OPEN_CONTEXT and not nxt.isspace():
+            return "open"
+        return kind
+
     def _find_open(self, single: bool) -> int | None:
         for depth in range(len(self.stack) - 1, -1, -1):
             if self.stack[depth].single == single:
@@ -124,10 +142,13 @@ class _Scanner:
         opened = self.stack[depth]
         del self.stack[depth:]
         if not self.stack:
-            self.spans.append(QuoteMarkSpan(opened.pos, end, opened.single, closed))
+            self.spans.append(QuoteMarkSpan(opened.pos, end, opened.single, closed, opened.continued))
 
     def _paragraph_break(self, i: int) -> int:
-        """At a newline, an open double quote runs on only if the next paragraph opens with a mark."""
+        """At a newline, an open double quote runs on only if the next paragraph opens with a mark.
+        Each paragraph of a running quotation is a span of its own, the later ones ``continued``:
+        a paragraph may carry its own attribution ('"…," he continued.'), which makes it a quote of
+        its own; the assembly joins the paragraphs that have none."""
         j = i
         while j < len(self.text) and self.text[j].isspace():
             j += 1
@@ -137,8 +158,9 @@ class _Scanner:
             return j
         nxt = self.text[j] if j < len(self.text) else ""
         if nxt in DOUBLE_OPEN or nxt == '"' or self.text.startswith("''", j):
-            del self.stack[doubles[-1] + 1:]  # the quote continues; skip the reopening mark
-            return j + (2 if self.text.startswith("''", j) else 1)
+            self._close_to(doubles[0], self._trim_end(i), closed=False)
+            self.stack = [_Open(j, single=False, straight=nxt in "\"'", continued=True)]
+            return j + (2 if self.text.startswith("''", j) else 1)  # the reopening mark is consumed
         self._close_to(doubles[0], self._trim_end(i), closed=False)
         self.stack.clear()
         return j
