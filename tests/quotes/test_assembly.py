@@ -318,3 +318,10 @@ def test_a_closing_as_clause_with_a_source_attributes_the_sentence_before_it(par
 def test_an_as_clause_of_time_is_no_attribution(parsed):
     text = "The mayor arrived as the crowd shouted slogans outside the town hall."
     assert quotes_of(parsed, text) == []
+
+
+def test_hopes_is_a_cue_though_the_lemmatizer_reads_it_as_hop(parsed):
+    text = "The fisheries minister hopes the talks with Norway will resume next week."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("the talks with Norway will resume next week", "indirect", "thought",
+                                "The fisheries minister", "hopes")

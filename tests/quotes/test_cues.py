@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from communique.quotes.cues import CueLexiconError, load_cues, read_cues
+from communique.quotes.cues import CueLexiconError, load_cues, read_cue_forms, read_cues
 
 
 def test_packaged_lexicon_knows_speech_and_belief_verbs():
@@ -43,3 +43,15 @@ def test_a_line_without_attribution_is_speech_and_an_unknown_one_is_an_error():
 
 def test_unknown_lemma_has_no_cues():
     assert load_cues().cues_for("swim") == ()
+
+
+def test_a_form_the_lemmatizer_misreads_maps_to_its_cue():
+    lexicon = load_cues()
+    assert lexicon.lemma_of("Hopes", "hop") == "hope"
+    assert lexicon.lemma_of("said", "say") == "say"
+    assert lexicon.cues_for(lexicon.lemma_of("hoped", "hop"))[0].mode == "thought"
+
+
+def test_a_cue_forms_line_without_a_lemma_is_an_error():
+    with pytest.raises(CueLexiconError, match="line 2"):
+        read_cue_forms("# comment\nhopes\n")

@@ -89,7 +89,7 @@ def source_span(text: str, subject: Token) -> ParseSpan:
 
 def match_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
     """The lexicon entry this token realises, particle entries first ("call for" before "call")."""
-    cues = lexicon.cues_for(token.lemma_.lower())
+    cues = lexicon.cues_for(lexicon.lemma_of(token.lower_, token.lemma_))
     if not cues:
         return None
     particles = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt")}
@@ -392,7 +392,8 @@ def candidate_tokens(doc: Doc, lexicon: CueLexicon) -> list[Token]:
     """Tokens whose lemma is a cue or that read 'according': found on the token arrays, not by
     walking Token objects, to keep the stage at a few ms per article."""
     strings = doc.vocab.strings
-    wanted = {strings.add(lemma) for lemma in lexicon.by_lemma} | {strings.add("according")}
+    wanted = {strings.add(lemma) for lemma in lexicon.by_lemma} | {strings.add("according")} \
+        | {strings.add(form) for form in lexicon.forms}
     lemmas = doc.to_array([LEMMA, LOWER])
     return [doc[i] for i, (lemma, lower) in enumerate(lemmas.tolist()) if lemma in wanted or lower in wanted]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 
@@ -38,10 +38,17 @@ class CueLexicon:
     """Cues by verb lemma; a lemma may have a bare entry and particle entries."""
 
     by_lemma: dict[str, tuple[Cue, ...]]
+    forms: dict[str, str] = field(default_factory=dict)
+    """Inflected forms the lemmatizer gets wrong, lower-cased, with their cue lemma."""
 
     def cues_for(self, lemma: str) -> tuple[Cue, ...]:
         """Every cue entry for this lemma (empty when it is not a cue)."""
         return self.by_lemma.get(lemma, ())
+
+    def lemma_of(self, form: str, lemma: str) -> str:
+        """The cue lemma of a word: its own lemma unless the form is a known mistake of the
+        lemmatizer ("hopes" read as "hop")."""
+        return self.forms.get(form.lower(), lemma.lower())
 
 
 def parse_cue_line(line: str, number: int) -> Cue | None:
@@ -80,7 +87,23 @@ def read_cues(text: str) -> CueLexicon:
     return CueLexicon({k: tuple(v) for k, v in by_lemma.items()})
 
 
+def read_cue_forms(text: str) -> dict[str, str]:
+    """``form<TAB>lemma`` lines as a map from the lower-cased form to its cue lemma."""
+    forms = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
+            raise CueLexiconError(f"cue_forms.tsv line {number}: expected form<TAB>lemma, got {line!r}")
+        forms[parts[0].strip().lower()] = parts[1].strip().lower()
+    return forms
+
+
 @lru_cache(maxsize=1)
 def load_cues() -> CueLexicon:
     """The packaged cue lexicon, read once per process."""
-    return read_cues(files("communique").joinpath("lang/cues.tsv").read_text(encoding="utf-8"))
+    lang = files("communique").joinpath("lang")
+    lexicon = read_cues(lang.joinpath("cues.tsv").read_text(encoding="utf-8"))
+    forms = read_cue_forms(lang.joinpath("cue_forms.tsv").read_text(encoding="utf-8"))
+    return CueLexicon(lexicon.by_lemma, forms)
