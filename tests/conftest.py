@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from communique.article import Article
 from communique.config import load_config
 from communique.pipeline import Pipeline, build_pipeline
 from communique.stages.nlp import DEFAULT_MODEL, load_model
+
+POSTGRES_ENV = "COMMUNIQUE_TEST_POSTGRES_URL"
+"""The PostgreSQL server the store tests also run against (CI sets it; without it they skip)."""
 
 DATELINE = "2022-01-11"
 """A fixed publication date (a Tuesday) that test articles resolve relative dates against."""
@@ -66,3 +72,31 @@ def ray_session():
     yield ray
     ray.shutdown()
     shutil.rmtree(temp, ignore_errors=True)
+
+
+def postgres_url(schema: str) -> str:
+    """The test server's URL with ``schema`` as the search path, so a test's tables live apart."""
+    base = os.environ[POSTGRES_ENV]
+    joiner = "&" if "?" in base else "?"
+    return f"{base}{joiner}options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_url(request, tmp_path) -> Iterator[str]:
+    """A URL for an empty store (the store's and the scale engine's tests); a PostgreSQL one gets
+    its own schema, dropped afterwards."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    if not os.environ.get(POSTGRES_ENV):
+        pytest.skip(f"${POSTGRES_ENV} is not set")
+    schema = f"communique_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(os.environ[POSTGRES_ENV])
+    with admin.begin() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        yield postgres_url(schema)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from communique.article import Article, DocumentError, Entity, Event, Place, Quote, Time
-
-POSTGRES_ENV = "COMMUNIQUE_TEST_POSTGRES_URL"
 
 STORY = (
     "Finland's trade minister met the Peruvian envoy in Helsinki on Friday. "
@@ -47,24 +42,3 @@ def make_article(doc_id: str = "fi-1", published: str | None = "2023-05-12", tex
 @pytest.fixture
 def article_factory() -> Callable[..., Article]:
     return make_article
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def store_url(request, tmp_path) -> Iterator[str]:
-    """An empty store's URL; a PostgreSQL one gets its own schema, dropped afterwards."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'store.db'}"
-        return
-    if not os.environ.get(POSTGRES_ENV):
-        pytest.skip(f"${POSTGRES_ENV} is not set")
-    schema = f"communique_scale_{uuid.uuid4().hex[:12]}"
-    base = os.environ[POSTGRES_ENV]
-    admin = create_engine(base)
-    with admin.begin() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    try:
-        yield f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()

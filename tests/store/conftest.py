@@ -3,32 +3,21 @@ and a hand-made article with one record of every kind."""
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
 from alembic import command
-from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine
 
 from communique.article import Article, DocumentError, Entity, Event, Place, Quote, Time
 from communique.store import open_store
 from communique.store.database import migration_config
 
-POSTGRES_ENV = "COMMUNIQUE_TEST_POSTGRES_URL"
-
 STORY = (
     "Norway's foreign minister met the Chilean ambassador in Oslo on Monday. "
     '"We will keep talking," the minister told NRK.'
 )
-
-
-def postgres_url(schema: str) -> str:
-    """The test server's URL with ``schema`` as the search path, so a test's tables live apart."""
-    base = os.environ[POSTGRES_ENV]
-    joiner = "&" if "?" in base else "?"
-    return f"{base}{joiner}options=-csearch_path%3D{schema}"
 
 
 @contextmanager
@@ -50,26 +39,6 @@ def build_store_at(url: str, revision: str) -> Iterator[Connection]:
 def store_at():
     """``build_store_at`` for a test (conftest modules are not importable by name here)."""
     return build_store_at
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def store_url(request, tmp_path) -> Iterator[str]:
-    """A URL for an empty store; a PostgreSQL one gets its own schema, dropped afterwards."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'store.db'}"
-        return
-    if not os.environ.get(POSTGRES_ENV):
-        pytest.skip(f"${POSTGRES_ENV} is not set")
-    schema = f"communique_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(os.environ[POSTGRES_ENV])
-    with admin.begin() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    try:
-        yield postgres_url(schema)
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
 
 
 @pytest.fixture
