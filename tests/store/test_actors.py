@@ -8,7 +8,14 @@ from sqlalchemy import func, select, text
 
 from communique.article import Article, Entity, Event
 from communique.store import open_store, schema
-from communique.store.actors import StoredEntity, claim_actor, is_proper_name, normalise
+from communique.store.actors import (
+    StoredEntity,
+    claim_actor,
+    is_proper_name,
+    normalise,
+    plural_forms,
+    singular_forms,
+)
 from communique.store.query import EventFilter, event_rows
 from communique.store.writer import write_article
 
@@ -394,3 +401,59 @@ def test_a_store_with_actors_gets_their_claims_the_oldest_of_two_duplicates_keep
         claims = dict(connection.execute(select(ac.c.id, ac.c.claim)).tuples().all())
     engine.dispose()
     assert claims == {1: "person:ana silva", 2: "person:ana silva:BRA", 3: None}
+
+
+def group(name: str, country: str | None = None, kind: str = "group") -> Entity:
+    """A group entity (party members, a nationality, a description of people)."""
+    return Entity("E1", name, kind, country, None, None, None, [(0, 1)])
+
+
+def test_a_group_named_by_a_plural_joins_the_group_named_by_its_singular_either_first(engine):
+    first, second, third, fourth = store(
+        engine,
+        report("p1", "2022-03-01", group("Verdanists")),
+        report("p2", "2022-03-02", group("Verdanist")),
+        report("p3", "2022-03-03", group("Zarovi")),
+        report("p4", "2022-03-04", group("Zarovis")),
+    )
+    verdanists, _ = actor_of(engine, first, "E1")
+    zarovi, _ = actor_of(engine, third, "E1")
+    assert actor_of(engine, second, "E1") == (verdanists, "plural")
+    assert actor_of(engine, fourth, "E1") == (zarovi, "plural")
+    assert verdanists != zarovi
+
+
+def test_a_plural_joins_only_a_group_of_a_fitting_country_and_never_a_description(engine):
+    ids = store(
+        engine,
+        report("q1", "2022-03-01", group("Moravan", "CZE")),
+        report("q2", "2022-03-02", group("Moravans", "SVK")),
+        report("q3", "2022-03-03", group("Moravan lawmaker")),
+        report("q4", "2022-03-04", group("Moravan lawmakers")),
+        report("q5", "2022-03-05", group("Tolsk", kind="place")),
+        report("q6", "2022-03-06", group("Tolsks")),
+    )
+    actors = [actor_of(engine, article, "E1") for article in ids]
+    assert actors[1][1] == "new"  # another country
+    assert actors[3][1] == "new"  # "lawmakers" in one article are not those of another
+    assert actors[5][1] == "new"  # a place is no group
+    assert len({actor for actor, _ in actors}) == 6
+
+
+def test_a_plural_does_not_join_when_two_groups_of_its_singular_fit(engine):
+    ids = store(
+        engine,
+        report("r1", "2022-03-01", group("Kelvar", "NOR")),
+        report("r2", "2022-03-02", group("Kelvar", "SWE")),
+        report("r3", "2022-03-03", group("Kelvars")),
+    )
+    assert actor_of(engine, ids[2], "E1")[1] == "new"
+
+
+def test_regular_plurals_pair_the_same_way_in_both_directions():
+    pairs = {"democrat": "democrats", "ally": "allies", "church": "churches", "kurd": "kurds", "boy": "boys"}
+    for singular, plural in pairs.items():
+        assert plural_forms(singular) == {plural}
+        assert singular in singular_forms(plural)
+    assert singular_forms("swiss") == set()
+    assert singular_forms("taliban") == set()

@@ -10,7 +10,9 @@ stored is never resolved again. An entity joins an existing actor, in this order
   (narrowed by sector first), so two Kims are never merged on a guess;
 - ``full name``: a person with a full name joins the one surname-only person of that surname;
 - ``acronym``: "NATO" and "North Atlantic Treaty Organization" (either first), where one actor fits;
-- ``code``: a country by its ISO code ("Russian Federation" and "Russia").
+- ``code``: a country by its ISO code ("Russian Federation" and "Russia");
+- ``plural``: a group named by a plural joins the one group named by its singular, or the other way
+  ("Republicans" and "Republican", "Houthis" and "Houthi"): the members of a party or a nationality.
 
 A person named by one word is first matched with the people the same article names in full
 (``surname in article``: "Clinton" after "Hillary Clinton" in one text is her), and two or more
@@ -296,6 +298,7 @@ def find_actor(
         ("name", lambda: by_person_name(connection, entity, key)),
         ("acronym", lambda: by_acronym(connection, entity, key, context.text)),
         ("code", lambda: by_code(connection, entity)),
+        ("plural", lambda: by_plural(connection, entity, key)),
     ):
         found = candidates()
         if found is not None:
@@ -457,6 +460,42 @@ def by_code(connection: Connection, entity: StoredEntity) -> int | None:
         select(ac.c.id).where(ac.c.kind == "country", ac.c.code == entity.code).order_by(ac.c.id).limit(1)
     )
     return found
+
+
+def by_plural(connection: Connection, entity: StoredEntity, key: str) -> int | None:
+    """The one group whose name is this group's name with its last word in the singular or the plural
+    ("Republicans" and "Republican" were two actors of about 40 events each on the corpus store,
+    2026-12-04). Only proper names of kind ``group`` (party members, nationalities): a description
+    ("Republican lawmakers") may name other people in each article, and "Swiss" is not a plural."""
+    words = key.split()
+    if entity.kind != "group" or not is_proper_name(entity.name) or not words or not words[-1].isalpha():
+        return None
+    partners = {" ".join([*words[:-1], form]) for form in plural_forms(words[-1]) | singular_forms(words[-1])}
+    query = select(al.c.actor_id, al.c.name).where(al.c.alias.in_(partners), al.c.origin.not_in(WEAK))
+    named = {row.actor_id for row in connection.execute(query) if is_proper_name(row.name)}
+    fits = [r for r in actors_with_alias(connection, al.c.actor_id.in_(named)) if r.kind == "group"]
+    return only([r for r in fits if compatible(r, entity)])
+
+
+# English plurals by rule, not by a dictionary: no inflection library is installed, spaCy's lemmatizer
+# would load a model for one word, and the names this joins (party members, nationalities: "Democrats",
+# "Israelis", "Britons", "Kurds") take the regular -s, -es and -ies endings. An irregular plural
+# ("Frenchmen") stays apart, a miss rather than a wrong join.
+def plural_forms(word: str) -> set[str]:
+    """The regular English plural of a lower-case word: "ally" → "allies", "church" → "churches",
+    "democrat" → "democrats"."""
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return {word + "es"}
+    if len(word) > 1 and word.endswith("y") and word[-2] not in "aeiou":
+        return {word[:-1] + "ies"}
+    return {word + "s"}
+
+
+def singular_forms(word: str) -> set[str]:
+    """The words whose regular plural is this one ("allies" → "ally", "kurds" → "kurd"; "swiss" →
+    none): the inverse of ``plural_forms``, so two names pair the same way whichever came first."""
+    guesses = {word[:-1], word[:-2], word[:-3] + "y"} if word.endswith("s") else set()
+    return {g for g in guesses if g and word in plural_forms(g)}
 
 
 def only(actors: list[Any]) -> int | None:
