@@ -279,10 +279,10 @@ def paragraph_starts(doc) -> Iterator[int]:
         newline_before = "\n" in tok.whitespace_
 
 
-def add_other_entities(doc, registry: Registry, claimed: list) -> None:
+def add_other_entities(doc, vocab: Vocabulary, registry: Registry, claimed: list) -> None:
     """spaCy's organisations, places, groups and events not already named by a vocabulary."""
     for ent, start, end in ner_spans(doc):
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" or ends_role_title(doc, start, end, vocab):
             continue
         while start < end and claimed[start] is not None:
             start += 1
@@ -303,6 +303,21 @@ def add_other_entities(doc, registry: Registry, claimed: list) -> None:
         registry.add(draft, Mention(start, end, span_of(doc, start, end), ()))
         for i in range(start, end):
             claimed[i] = claimed[i] or "ner"
+
+
+MAX_TITLE_OBJECT_WORDS = 3  # "Secretary of Health and Human Services"
+
+
+def ends_role_title(doc, start: int, end: int, vocab: Vocabulary) -> bool:
+    """Whether tokens ``[start, end)`` end a capitalised role title: "State" in "Secretary of
+    State", "Homeland Security" in "Secretary of Homeland Security". The name finder takes the
+    department a title is named after for an organisation, but the title names a person, and
+    the department is written differently when meant ("the State Department"). A title that
+    names its organisation with "the" ("Director of the FBI") is left alone."""
+    if start < 2 or end - start > MAX_TITLE_OBJECT_WORDS or doc.lower[start - 1] != "of":
+        return False
+    role = doc[start - 2]
+    return role.is_title and role.lower_ in vocab.roles
 
 
 def add_repeated_names(doc, registry: Registry, claimed: list) -> None:

@@ -36,7 +36,7 @@ class ActorsStage(Stage):
         roles.add_people(doc, vocab, registry, claimed)
         mentions.add_coordinated_adjectives(doc, matches, registry)
         mentions.add_datelines(doc, registry, claimed)
-        mentions.add_other_entities(doc, registry, claimed)
+        mentions.add_other_entities(doc, vocab, registry, claimed)
         mentions.add_unlabelled_names(doc, vocab, registry, claimed)
         mentions.add_repeated_names(doc, registry, claimed)
         link_acronyms(doc, registry)
