@@ -23,3 +23,10 @@ def test_a_department_written_as_a_name_is_kept(parsed):
     article = ActorsStage().process(parsed(text))
     assert any("State Department" in name for name in names(article))
 
+
+def test_an_organisation_cut_after_an_adjective_gets_its_whole_name(parsed):
+    text = ("Senator Tom Bell spoke at the Republican Jewish Coalition conference in Las Vegas "
+            "on Saturday, his aides said.")
+    article = ActorsStage().process(parsed(text))
+    assert "Republican" not in names(article)
+    assert "Republican Jewish Coalition" in names(article)

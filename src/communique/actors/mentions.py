@@ -284,6 +284,8 @@ def add_other_entities(doc, vocab: Vocabulary, registry: Registry, claimed: list
     for ent, start, end in ner_spans(doc):
         if ent.label_ == "PERSON" or ends_role_title(doc, start, end, vocab):
             continue
+        if ent.label_ == "ORG":
+            end = name_end(doc, end, claimed)
         while start < end and claimed[start] is not None:
             start += 1
         while end > start and claimed[end - 1] is not None:
@@ -303,6 +305,23 @@ def add_other_entities(doc, vocab: Vocabulary, registry: Registry, claimed: list
         registry.add(draft, Mention(start, end, span_of(doc, start, end), ()))
         for i in range(start, end):
             claimed[i] = claimed[i] or "ner"
+
+
+def name_end(doc, end: int, claimed: list) -> int:
+    """The end of an organisation's name the name finder cut after an adjective: "the
+    Republican" of "the Republican Jewish Coalition conference" goes on over the capitalised
+    words that follow when they end on a proper noun. A name does not end on an adjective, and
+    the cut half made an actor "Republican" of the coalition."""
+    if doc[end - 1].tag_ != "JJ":
+        return end
+    last = end
+    i = end
+    while i < len(doc) and claimed[i] is None and not doc[i].ent_type_ and doc[i].is_title \
+            and doc[i].tag_ in ("JJ", "NNP", "NNPS"):
+        i += 1
+        if doc[i - 1].tag_ != "JJ":
+            last = i
+    return last
 
 
 MAX_TITLE_OBJECT_WORDS = 3  # "Secretary of Health and Human Services"
