@@ -30,3 +30,24 @@ def test_an_organisation_cut_after_an_adjective_gets_its_whole_name(parsed):
     article = ActorsStage().process(parsed(text))
     assert "Republican" not in names(article)
     assert "Republican Jewish Coalition" in names(article)
+
+
+def test_a_lower_case_title_of_the_role_list_still_claims_its_department(parsed):
+    text = ("The senator has cast former secretary of State Nora Vance as unfit. "
+            "Vance answered on Friday.")
+    article = ActorsStage().process(parsed(text))
+    assert "State" not in names(article)
+
+
+def test_a_name_opening_with_a_nationality_word_is_kept_whole(parsed):
+    text = ("Officials said the strikes hit Zafaran State fighters near the river. "
+            "The army fought the Zafaran State for a week.")
+    article = ActorsStage().process(parsed(text))
+    assert "State" not in names(article)
+
+
+def test_a_title_is_not_a_name_however_the_name_finder_read_it(parsed):
+    text = ("The Secretary of Homeland Security told reporters on Monday that the border "
+            "would stay open.")
+    article = ActorsStage().process(parsed(text))
+    assert not {"Homeland Security", "Secretary of Homeland Security"} & names(article)

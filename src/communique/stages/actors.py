@@ -38,7 +38,7 @@ class ActorsStage(Stage):
         mentions.add_datelines(doc, registry, claimed)
         mentions.add_other_entities(doc, vocab, registry, claimed)
         mentions.add_unlabelled_names(doc, vocab, registry, claimed)
-        mentions.add_repeated_names(doc, registry, claimed)
+        mentions.add_repeated_names(doc, vocab, registry, claimed)
         link_acronyms(doc, registry)
         coref.resolve(doc, vocab, registry, claimed)
         article.entities = registry.entities()
