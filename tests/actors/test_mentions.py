@@ -51,3 +51,9 @@ def test_a_title_is_not_a_name_however_the_name_finder_read_it(parsed):
             "would stay open.")
     article = ActorsStage().process(parsed(text))
     assert not {"Homeland Security", "Secretary of Homeland Security"} & names(article)
+
+
+def test_a_nationality_word_opening_a_sentence_still_opens_the_name(parsed):
+    text = "Police closed the road.\nIslamic State claimed the attack on Sunday, officials said."
+    article = ActorsStage().process(parsed(text))
+    assert "State" not in names(article)

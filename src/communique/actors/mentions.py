@@ -285,7 +285,7 @@ def add_other_entities(doc, vocab: Vocabulary, registry: Registry, claimed: list
         if ent.label_ == "PERSON" or ends_role_title(doc, start, end, vocab):
             continue
         if ent.label_ == "ORG":
-            end = name_end(doc, end, claimed)
+            start, end = adjective_start(doc, start, claimed), name_end(doc, end, claimed)
         while start < end and claimed[start] is not None:
             start += 1
         while end > start and claimed[end - 1] is not None:
@@ -408,12 +408,13 @@ def _whole_name(doc, start: int, end: int, vocab: Vocabulary, claimed: list) -> 
 
 def adjective_start(doc, start: int, claimed: list) -> int:
     """The start of a name that opens with a capitalised adjective or nationality (NORP) left out
-    of the run of proper nouns ("Islamic State militants"): alone, "State" became an actor. Not at a
-    sentence's start, where any word is capitalised ("Former Secretary")."""
-    if start == 0 or doc.sentence_start(start - 1) == start - 1:
+    of the run of proper nouns ("Islamic State militants"): alone, "State" became an actor. A plain
+    adjective only inside a sentence: at its start any word is capitalised ("Former Secretary")."""
+    if start == 0:
         return start
     before = doc[start - 1]
-    adjective = before.ent_type_ == "NORP" or (before.tag_ == "JJ" and not before.ent_type_)
+    opens = doc.sentence_start(start - 1) == start - 1
+    adjective = before.ent_type_ == "NORP" or (before.tag_ == "JJ" and not before.ent_type_ and not opens)
     if adjective and before.is_title and claimed[start - 1] is None:
         return start - 1
     return start
