@@ -58,3 +58,24 @@ def test_sides_headline_words_are_no_generic_actor(parsed):
     phrase = article.doc.char_span(text.index("Ads"), text.index("Ads") + 3)
     found = side_entity(article, phrase, load_vocabulary(), load_lexicon(), headline_text(text))
     assert found is None
+
+
+def test_sides_unresolved_definite_description_names_no_actor(parsed):
+    assert _side(parsed, "The company declined to comment on the ruling.", "The company")[1] is None
+    assert _side(parsed, "Later the group said it would appeal.", "the group")[1] is None
+
+
+def test_sides_recurring_description_is_no_actor_though_an_entity(parsed):
+    from communique.stages.actors import ActorsStage
+
+    text = ("The group met on Monday. The group said it would march. "
+            "Police said the group had no permit.")
+    article = ActorsStage().process(parsed(text))
+    assert article.entity_at(0, len("The group")) is not None  # the article's topic
+    phrase = article.doc.char_span(0, len("The group"))
+    assert side_entity(article, phrase, load_vocabulary(), load_lexicon()) is None
+
+
+def test_sides_indefinite_group_noun_is_still_an_actor(parsed):
+    _, entity = _side(parsed, "A group of farmers blocked the road on Friday.", "A group of farmers")
+    assert entity is not None

@@ -279,11 +279,13 @@ def paragraph_starts(doc) -> Iterator[int]:
         newline_before = "\n" in tok.whitespace_
 
 
-def add_other_entities(doc, registry: Registry, claimed: list) -> None:
+def add_other_entities(doc, vocab: Vocabulary, registry: Registry, claimed: list) -> None:
     """spaCy's organisations, places, groups and events not already named by a vocabulary."""
     for ent, start, end in ner_spans(doc):
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" or ends_role_title(doc, start, end, vocab):
             continue
+        if ent.label_ == "ORG":
+            start, end = adjective_start(doc, start, claimed), name_end(doc, end, claimed)
         while start < end and claimed[start] is not None:
             start += 1
         while end > start and claimed[end - 1] is not None:
@@ -305,7 +307,49 @@ def add_other_entities(doc, registry: Registry, claimed: list) -> None:
             claimed[i] = claimed[i] or "ner"
 
 
-def add_repeated_names(doc, registry: Registry, claimed: list) -> None:
+def name_end(doc, end: int, claimed: list) -> int:
+    """The end of an organisation's name the name finder cut after an adjective: "the
+    Republican" of "the Republican Jewish Coalition conference" goes on over the capitalised
+    words that follow when they end on a proper noun. A name does not end on an adjective, and
+    the cut half made an actor "Republican" of the coalition."""
+    if doc[end - 1].tag_ != "JJ":
+        return end
+    last = end
+    i = end
+    while i < len(doc) and claimed[i] is None and not doc[i].ent_type_ and doc[i].is_title \
+            and doc[i].tag_ in ("JJ", "NNP", "NNPS"):
+        i += 1
+        if doc[i - 1].tag_ != "JJ":
+            last = i
+    return last
+
+
+MAX_TITLE_OBJECT_WORDS = 3  # "Secretary of Health and Human Services"
+
+
+def ends_role_title(doc, start: int, end: int, vocab: Vocabulary) -> bool:
+    """Whether tokens ``[start, end)`` end a capitalised role title: "State" in "Secretary of
+    State", "Homeland Security" in "Secretary of Homeland Security". The name finder takes the
+    department a title is named after for an organisation, but the title names a person, and
+    the department is written differently when meant ("the State Department"). A title that
+    names its organisation with "the" ("Director of the FBI") is left alone."""
+    if start < 2 or end - start > MAX_TITLE_OBJECT_WORDS or doc.lower[start - 1] != "of":
+        return False
+    if any(" ".join(doc.lower[first:end]) in vocab.roles for first in range(max(0, start - 4), start)):
+        return True  # a title of roles.tsv, however it is cased ("former secretary of State")
+    role = doc[start - 2]
+    return role.is_title and role.lower_ in vocab.roles
+
+
+def holds_role_title(doc, start: int, end: int, vocab: Vocabulary) -> bool:
+    """Whether a run of capitalised words is or ends a role title ("Secretary of Homeland
+    Security", or "State" after a claimed "Secretary of")."""
+    if ends_role_title(doc, start, end, vocab):
+        return True
+    return any(doc.lower[i] in vocab.roles and doc.lower[i + 1] == "of" for i in range(start, end - 1))
+
+
+def add_repeated_names(doc, vocab: Vocabulary, registry: Registry, claimed: list) -> None:
     """Other occurrences of a name already found ("Scientology" where the NER saw it once)."""
     names: dict[str, Draft] = {}
     doc_text = doc.text  # a property that joins every token: read it once
@@ -318,7 +362,7 @@ def add_repeated_names(doc, registry: Registry, claimed: list) -> None:
     for text in sorted(names, key=len, reverse=True):
         by_prefix.setdefault(text[:2], []).append(text)
     for start, end, text in list(find_phrases(doc, by_prefix)):
-        if all(claimed[i] is None for i in range(start, end)):
+        if all(claimed[i] is None for i in range(start, end)) and not ends_role_title(doc, start, end, vocab):
             registry.add(names[text], Mention(start, end, span_of(doc, start, end), ()))
             for i in range(start, end):
                 claimed[i] = "repeat"
@@ -362,6 +406,20 @@ def _whole_name(doc, start: int, end: int, vocab: Vocabulary, claimed: list) -> 
     return not (before or after)
 
 
+def adjective_start(doc, start: int, claimed: list) -> int:
+    """The start of a name that opens with a capitalised adjective or nationality (NORP) left out
+    of the run of proper nouns ("Islamic State militants"): alone, "State" became an actor. A plain
+    adjective only inside a sentence: at its start any word is capitalised ("Former Secretary")."""
+    if start == 0:
+        return start
+    before = doc[start - 1]
+    opens = doc.sentence_start(start - 1) == start - 1
+    adjective = before.ent_type_ == "NORP" or (before.tag_ == "JJ" and not before.ent_type_ and not opens)
+    if adjective and before.is_title and claimed[start - 1] is None:
+        return start - 1
+    return start
+
+
 def add_unlabelled_names(doc, vocab: Vocabulary, registry: Registry, claimed: list) -> None:
     """Proper-noun runs the NER missed ("Tasmania", "the Deseret News"), acronyms as organisations.
 
@@ -369,6 +427,9 @@ def add_unlabelled_names(doc, vocab: Vocabulary, registry: Registry, claimed: li
     F1 .7617, keeping all .7646 (proper recall .88 -> .90).
     """
     for start, end in name_runs(doc, vocab, claimed):
+        if holds_role_title(doc, start, end, vocab):
+            continue
+        start = adjective_start(doc, start, claimed)
         span = span_of(doc, start, end)
         text = doc.text[span[0]:span[1]]
         kind = "organization" if is_acronym(text) else "other"

@@ -17,6 +17,9 @@ HOST_PREPOSITIONS = frozenset({"to", "in", "at"})
 TITLE_PART_PREPOSITIONS = HOST_PREPOSITIONS | {"of", "for"}
 """Prepositions that open the rest of a title after its role noun ("ambassador to the US")."""
 
+TITLE_OBJECTS = frozenset({"ORG", "GPE", "NORP"})
+"""Entities a title names after "of" ("Secretary of Homeland Security", "Minister of Finance")."""
+
 HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
 
 
@@ -168,6 +171,9 @@ def names_after_roles(doc, claimed: list, vocab: Vocabulary) -> list[tuple[int, 
         i = tok.i + 1
         while i < len(doc) and (doc[i].lower_ in TITLE_LINKS or claimed[i] is not None):
             i += 1
+        department = doc.ent_of[i] if i < len(doc) and doc.lower[i - 1] == "of" else None
+        if department is not None and department.start == i and department.label_ in TITLE_OBJECTS:
+            i = department.end  # "Secretary of Homeland Security [Dana Pike]": the department is no name
         j = i
         while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and claimed[j] is None:
             j += 1
