@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from bench_warc import parse_size, rss_kib, write_warc  # scripts/ is on sys.path
+from bench_ingest import table_counts  # scripts/ is on sys.path
+from bench_warc import descendants, parse_size, rss_kib, write_warc
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "benchmarks" / "corpus" / "news.jsonl"
@@ -58,21 +59,6 @@ class Run:
 
     def largest(self) -> float:
         return max((mib for mib, _ in self.peaks.values()), default=0.0)
-
-
-def descendants(root: int) -> set[int]:
-    """``root`` and every process below it, from /proc."""
-    parents: dict[int, int] = {}
-    for entry in Path("/proc").glob("[0-9]*"):
-        try:
-            parents[int(entry.name)] = int((entry / "stat").read_text().rpartition(")")[2].split()[1])
-        except (OSError, ValueError, IndexError):
-            continue
-    tree, grown = {root}, True
-    while grown:
-        wider = tree | {pid for pid, parent in parents.items() if parent in tree}
-        grown, tree = wider != tree, wider
-    return tree
 
 
 def title(pid: int) -> str:
@@ -155,17 +141,6 @@ def compare(args: argparse.Namespace, folder: Path, source: Path, cpus: int, rou
     }
 
 
-def table_counts(url: str) -> dict[str, int]:
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(url)
-    try:
-        with engine.connect() as connection:
-            return {name: connection.scalar(text(f"SELECT count(*) FROM {name}")) for name in TABLES}
-    finally:
-        engine.dispose()
-
-
 def schema_url(base: str, schema: str) -> str:
     """A PostgreSQL URL whose tables live in their own schema (created here), or a SQLite path as is."""
     if not base.startswith("postgresql"):
@@ -211,8 +186,8 @@ def warc_run(args: argparse.Namespace, folder: Path) -> dict:
     local_url = schema_url(local_base, f"bench_ray_local_{tag}")
     local = checked(measure([python, "-m", "communique", "ingest", str(warc), "--db", local_url, "--workers",
                              str(args.cpus), "-q"]), "local ingest")
-    loaded, ingested = table_counts(loaded_url), table_counts(local_url)
-    twice = loaded == table_counts(loaded_url)
+    loaded, ingested = table_counts(loaded_url, TABLES), table_counts(local_url, TABLES)
+    twice = loaded == table_counts(loaded_url, TABLES)
     drop_schemas(args.db, [f"bench_ray_load_{tag}", f"bench_ray_local_{tag}"])
     return {
         "warc_mib": round(warc.stat().st_size / MIB), "records": records, "generate_s": round(generated, 1),

@@ -147,6 +147,11 @@ def sample_tree(root: int, peak: list[int], done: threading.Event) -> None:
 
 def tree_rss_kib(root: int) -> int:
     """The RSS of ``root`` and its descendants, from /proc (0 where there is no /proc)."""
+    return sum(rss_kib(pid) for pid in descendants(root))
+
+
+def descendants(root: int) -> set[int]:
+    """``root`` and every process below it, from /proc."""
     parents: dict[int, int] = {}
     for entry in Path("/proc").glob("[0-9]*"):
         try:
@@ -158,7 +163,7 @@ def tree_rss_kib(root: int) -> int:
     while changed:
         grown = tree | {pid for pid, parent in parents.items() if parent in tree}
         changed, tree = grown != tree, grown
-    return sum(rss_kib(pid) for pid in tree)
+    return tree
 
 
 def rss_kib(pid: int) -> int:
