@@ -43,8 +43,7 @@ class EventsStage(Stage):
             raise StageUnavailable(f"stages.events.model_words is {words!r}; use one of {', '.join(WORDS)}")
         threshold = self.settings.get("model_threshold")
         self.layer = LayerSettings(scope, None if threshold in (None, "") else float(threshold),
-                                   words,
-                                   as_bool(self.settings.get("model_taught_only", False)))
+                                   words, bool(self.settings.get("model_taught_only", False)))
 
     def _load_model(self) -> EventModel | None:
         """The learned layer's model named by ``stages.events.model`` ("" = rules only)."""
@@ -87,11 +86,6 @@ class EventsStage(Stage):
                 events.append(accord_parties(split_collective(event), events, article))
         article.events = events
         return article
-
-
-def as_bool(value) -> bool:
-    """A setting given as a TOML boolean or, from ``--set``, as a string."""
-    return value.strip().lower() in ("true", "1", "yes") if isinstance(value, str) else bool(value)
 
 
 class EntitySnapshot:
