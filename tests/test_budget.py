@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import threading
 import time
 
@@ -37,6 +38,7 @@ def test_a_python_loop_past_its_budget_is_interrupted():
 def test_no_budget_means_no_timer():
     with time_budget(0):
         time.sleep(0.01)
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
 def test_outside_the_main_thread_the_budget_is_not_enforced():
