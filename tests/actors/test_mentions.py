@@ -57,3 +57,22 @@ def test_a_nationality_word_opening_a_sentence_still_opens_the_name(parsed):
     text = "Police closed the road.\nIslamic State claimed the attack on Sunday, officials said."
     article = ActorsStage().process(parsed(text))
     assert "State" not in names(article)
+
+
+def test_an_organisation_under_any_of_its_names_is_one_entity(parsed):
+    text = ("Fighters of the Islamic State overran two villages east of Raqqa on Friday, a monitor "
+            "said. ISIS later claimed the raid, and Daesh supporters shared videos of it.")
+    article = ActorsStage().process(parsed(text))
+    groups = [e for e in article.entities if e.name == "Islamic State"]
+    assert len(groups) == 1
+    assert len(groups[0].mentions) == 3
+    assert not names(article) & {"ISIS", "Daesh"}
+
+
+def test_an_organisation_name_inside_a_longer_proper_name_is_not_that_organisation(parsed):
+    text = ("The Republican Party of Moldavia won 40 seats, while the Republican Party in Washington "
+            "said nothing on Sunday.")
+    article = ActorsStage().process(parsed(text))
+    parties = [e for e in article.entities if e.name == "Republican Party"]
+    assert len(parties) == 1
+    assert len(parties[0].mentions) == 1

@@ -48,3 +48,18 @@ def test_outlet_country_comes_from_the_outlet_list():
     assert outlet_country("Sputnik") == "RUS"
     assert outlet_country("The Daily Nobody") is None
     assert outlet_country(None) is None
+
+
+def test_every_name_of_a_well_known_organisation_points_to_one_record():
+    vocab = load_vocabulary()
+    forms = ["Islamic State", "ISIS", "ISIL", "Daesh", "Islamic State of Iraq and the Levant"]
+    records = {vocab.names[form].target for form in forms}
+    assert len(records) == 1
+    (record,) = records
+    assert vocab.names["ISIS"].kind == "organisation"
+    assert (record.name, record.kind) == ("Islamic State", "organization")
+
+
+def test_a_national_agency_carries_its_country_and_agent_code():
+    agency = load_vocabulary().names["F.B.I."].target
+    assert (agency.name, agency.country, agency.code) == ("FBI", "USA", "USACOP")

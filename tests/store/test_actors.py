@@ -457,3 +457,19 @@ def test_regular_plurals_pair_the_same_way_in_both_directions():
         assert singular in singular_forms(plural)
     assert singular_forms("swiss") == set()
     assert singular_forms("taliban") == set()
+
+
+def test_an_organisation_named_differently_in_two_articles_is_one_actor(engine, parsed):
+    from communique.stages.actors import ActorsStage
+
+    first = ActorsStage().process(
+        parsed("ISIS fighters shelled a checkpoint outside Deir ez-Zor, the army said.", id="isis-1")
+    )
+    second = ActorsStage().process(
+        parsed("The Islamic State released two hostages near Palmyra on Sunday.", id="isis-2")
+    )
+    first.doc = second.doc = None
+    ids = store(engine, first, second)
+    (one,) = [e.id for e in first.entities if e.kind == "organization"]
+    (two,) = [e.id for e in second.entities if e.kind == "organization"]
+    assert actor_of(engine, ids[0], one)[0] == actor_of(engine, ids[1], two)[0]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from communique.actors.acronyms import is_acronym
 from communique.actors.metonymy import acts
 from communique.actors.registry import Draft, Mention, Registry
-from communique.actors.vocabulary import Body, Country, Igo, Name, Outlet, Vocabulary
+from communique.actors.vocabulary import Body, Country, Igo, Name, Organisation, Outlet, Vocabulary
 
 NER_KINDS = {
     "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -62,11 +62,15 @@ def find_names(doc, vocab: Vocabulary) -> list[NameMatch]:
 
 
 def _inside_longer_entity(doc, start: int, end: int, name: Name) -> bool:
-    """A name inside a longer person name ("Chad" in "Chad Smith") or a seat inside a longer
-    place ("Washington" in "Washington D.C.") is part of that name, not a mention of its own."""
+    """A name inside a longer person name ("Chad" in "Chad Smith"), a seat inside a longer
+    place ("Washington" in "Washington D.C.") or an organisation inside a longer proper name
+    ("Republican Party of Armenia") is part of that name, not a mention of its own."""
     ent = doc.ent_of[start]
     if not ent or (ent.end - ent.start) <= (end - start) or ent.end < end:
         return False
+    if name.kind == "organisation":  # "ISIS fighters" is still ISIS: only more of a name counts
+        outside = [t for t in ent if not start <= t.i < end]
+        return ent.label_ != "PERSON" and any(t.pos_ == "PROPN" for t in outside)
     return ent.label_ == "PERSON" or (name.kind == "seat" and ent.label_ in ("GPE", "LOC", "FAC", "ORG"))
 
 
@@ -96,6 +100,14 @@ def igo_draft(igo: Igo) -> Draft:
     return Draft(("igo", igo.name), igo.name, igo.kind, None, sector, igo.code)
 
 
+def organisation_draft(organisation: Organisation) -> Draft:
+    """A well-known organisation under its one name, whichever of its names the text uses."""
+    return Draft(
+        ("organisation", organisation.name), organisation.name, organisation.kind,
+        organisation.country, organisation.sector, organisation.code,
+    )
+
+
 def outlet_draft(outlet: Outlet) -> Draft:
     """A news outlet (CAMEO agent MED)."""
     code = f"{outlet.country or '---'}MED"
@@ -119,6 +131,8 @@ def name_draft(doc, match: NameMatch) -> Draft | None:
         return country_draft(target)
     if kind == "igo":
         return igo_draft(target)
+    if kind == "organisation":
+        return organisation_draft(target)
     if kind == "outlet":
         return outlet_draft(target)
     if kind == "institution":  # "the Kremlin" always stands for the government

@@ -35,6 +35,18 @@ class Igo:
 
 
 @dataclass(frozen=True, slots=True)
+class Organisation:
+    """A well-known organisation that is neither an IGO nor a country's body: an armed group, a
+    party, a national agency, with every name news gives it."""
+
+    name: str
+    code: str | None
+    kind: str
+    country: str | None
+    sector: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Outlet:
     """A news outlet or platform and the country it is based in."""
 
@@ -76,7 +88,7 @@ class Name:
     institution (a building standing for a government: "the Kremlin"), igo or outlet."""
 
     kind: str
-    target: Country | Igo | Outlet
+    target: Country | Igo | Organisation | Outlet
 
 
 @dataclass(slots=True)
@@ -148,6 +160,14 @@ def load_igos(vocab: Vocabulary) -> None:
             _add_name(vocab, phrase, Name("igo", igo))
 
 
+def load_organisations(vocab: Vocabulary) -> None:
+    """organisations.tsv: armed groups, parties and agencies known by several names."""
+    for name, aliases, code, kind, country, sector, *_ in read_rows("organisations.tsv"):
+        organisation = Organisation(strip_article(name), code or None, kind, country or None, sector or None)
+        for phrase in [name, *split_list(aliases)]:
+            _add_name(vocab, phrase, Name("organisation", organisation))
+
+
 def load_outlets(vocab: Vocabulary) -> None:
     """outlets.tsv: news outlets and agencies."""
     for name, aliases, country, *_ in read_rows("outlets.tsv"):
@@ -181,6 +201,7 @@ def load_vocabulary() -> Vocabulary:
     """All actor vocabularies, read once per process (about 10 ms)."""
     vocab = Vocabulary()
     load_igos(vocab)  # IGO names first: "NATO Council" must not be claimed by a shorter phrase
+    load_organisations(vocab)
     load_outlets(vocab)
     load_countries(vocab)
     load_roles(vocab)
