@@ -13,7 +13,9 @@ Three counts, over every event of every document:
   ends in a hyphen, or whose mentions all lie in lines written in Title Case (headlines) and
   whose name the rest of the document never writes: "Bernie Sanders Promises Action", "Buffalo
   to Albany", "Afro-" are words of a headline the name finder took whole, not names the article
-  uses. (A side with no entity is only a phrase of the parse, not an actor.)
+  uses. A mention written in capitals ("GOP", "NATO") is not such a fragment: Title Case makes
+  no acronyms, so the headline wrote it as any line would. (A side with no entity is only a
+  phrase of the parse, not an actor.)
 
 Standard library only, so it runs on any output file.
 """
@@ -77,7 +79,14 @@ def is_headline_fragment(entity: dict, text: str, headlines: list[tuple[int, int
     if not mentions or not headlines:
         return False
     only_in_headlines = all(any(s <= m[0] and m[1] <= e for s, e in headlines) for m in mentions)
-    return only_in_headlines and not written_in(body, name)
+    acronyms = any(is_acronym(text[m[0] : m[1]]) for m in mentions)
+    return only_in_headlines and not acronyms and not written_in(body, name)
+
+
+def is_acronym(words: str) -> bool:
+    """ "GOP", "U.N.": letters all capitals, two or more of them."""
+    letters = [c for c in words if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def written_in(body: str, phrase: str) -> bool:

@@ -51,3 +51,14 @@ def test_audit_counts_each_error_once_per_event(tmp_path):
 def test_audit_headline_detection_needs_every_word_capitalised():
     assert audit_module.is_title_case(HEADLINE)
     assert not audit_module.is_title_case("Maria Okafor promises action on the ferry link")
+
+
+def test_audit_an_acronym_in_a_headline_is_no_title_case_fragment():
+    text = "Ferry Union Leaders Back The FPU Strike Plan\n\n" + "The dockers voted on Monday to stay out. " * 3
+    start = text.index("FPU")
+    headlines = audit_module.title_case_ranges(text)
+    body = audit_module.body_text(text, headlines)
+    union = {"id": "E1", "name": "Ferry Pilots Union", "mentions": [[start, start + 3]]}
+    words = {"id": "E2", "name": "Ferry Union Leaders", "mentions": [[0, 19]]}
+    assert not audit_module.is_headline_fragment(union, text, headlines, body)
+    assert audit_module.is_headline_fragment(words, text, headlines, body)
