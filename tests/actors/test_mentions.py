@@ -76,3 +76,19 @@ def test_an_organisation_name_inside_a_longer_proper_name_is_not_that_organisati
     parties = [e for e in article.entities if e.name == "Republican Party"]
     assert len(parties) == 1
     assert len(parties[0].mentions) == 1
+
+
+def test_a_party_its_members_and_its_adjective_are_one_entity(parsed):
+    text = ("Republicans in the state senate blocked the budget on Monday. The GOP leader said a "
+            "Republican governor would sign it, while Democratic senators and two Democrats walked out.")
+    article = ActorsStage().process(parsed(text))
+    parties = {e.name: len(e.mentions) for e in article.entities if e.kind == "organization"}
+    assert parties.get("Republican Party") == 3
+    assert parties.get("Democratic Party") == 2
+
+
+def test_a_country_named_with_democratic_is_not_the_party(parsed):
+    text = "Fighting flared in the east of the Democratic Republic of Congo on Sunday, aid workers said."
+    article = ActorsStage().process(parsed(text))
+    assert "Democratic Party" not in names(article)
+    assert "Democratic Republic of the Congo" in names(article)

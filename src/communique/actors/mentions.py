@@ -64,13 +64,18 @@ def find_names(doc, vocab: Vocabulary) -> list[NameMatch]:
 def _inside_longer_entity(doc, start: int, end: int, name: Name) -> bool:
     """A name inside a longer person name ("Chad" in "Chad Smith"), a seat inside a longer
     place ("Washington" in "Washington D.C.") or an organisation inside a longer proper name
-    ("Republican Party of Armenia") is part of that name, not a mention of its own."""
+    ("Republican Party of Armenia", also where the name finder cut it after an adjective) is part
+    of that name, not a mention of its own."""
     ent = doc.ent_of[start]
-    if not ent or (ent.end - ent.start) <= (end - start) or ent.end < end:
-        return False
+    if ent and ((ent.end - ent.start) <= (end - start) or ent.end < end):
+        ent = None
     if name.kind == "organisation":  # "ISIS fighters" is still ISIS: only more of a name counts
-        outside = [t for t in ent if not start <= t.i < end]
-        return ent.label_ != "PERSON" and any(t.pos_ == "PROPN" for t in outside)
+        if name_end(doc, end, [None] * len(doc)) > end:  # "Republican" of "Republican Jewish Coalition"
+            return True
+        outside = [t for t in ent if not start <= t.i < end] if ent else []
+        return bool(ent) and ent.label_ != "PERSON" and any(t.pos_ == "PROPN" for t in outside)
+    if not ent:
+        return False
     return ent.label_ == "PERSON" or (name.kind == "seat" and ent.label_ in ("GPE", "LOC", "FAC", "ORG"))
 
 
