@@ -9,13 +9,13 @@ Three counts, over every event of every document:
   or a timeline shows it as "? → ...";
 - **source = target**: some source and some target are one actor: the same entity id, or two
   entities with the same name (case-insensitive), or the same span;
-- **headline fragment**: a source or target entity (an actor, as a store sees it) whose name
-  ends in a hyphen, or whose mentions all lie in lines written in Title Case (headlines) and
-  whose name the rest of the document never writes: "Bernie Sanders Promises Action", "Buffalo
-  to Albany", "Afro-" are words of a headline the name finder took whole, not names the article
-  uses. A mention written in capitals ("GOP", "NATO") is not such a fragment: Title Case makes
-  no acronyms, so the headline wrote it as any line would. (A side with no entity is only a
-  phrase of the parse, not an actor.)
+- **headline fragment**: a source or target entity (an actor, as a store sees it) whose name ends
+  in a hyphen, or whose mentions all lie in lines written in Title Case (headlines) and whose
+  name, or words as written there, the rest of the document never writes: "Bernie Sanders Promises
+  Action", "Buffalo to Albany", "Afro-" are words of a headline the name finder took whole, not
+  names the article uses. A mention written in capitals ("GOP", "NATO") is not such a fragment:
+  Title Case makes no acronyms, so the headline wrote it as any line would. (A side with no entity
+  is only a phrase of the parse, not an actor.)
 
 Standard library only, so it runs on any output file.
 """
@@ -79,8 +79,10 @@ def is_headline_fragment(entity: dict, text: str, headlines: list[tuple[int, int
     if not mentions or not headlines:
         return False
     only_in_headlines = all(any(s <= m[0] and m[1] <= e for s, e in headlines) for m in mentions)
-    acronyms = any(is_acronym(text[m[0] : m[1]]) for m in mentions)
-    return only_in_headlines and not acronyms and not written_in(body, name)
+    written = [text[m[0] : m[1]] for m in mentions]
+    if not only_in_headlines or any(is_acronym(words) for words in written):
+        return False
+    return not any(written_in(body, words) for words in [name, *written])
 
 
 def is_acronym(words: str) -> bool:

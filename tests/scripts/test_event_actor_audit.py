@@ -54,7 +54,8 @@ def test_audit_headline_detection_needs_every_word_capitalised():
 
 
 def test_audit_an_acronym_in_a_headline_is_no_title_case_fragment():
-    text = "Ferry Union Leaders Back The FPU Strike Plan\n\n" + "The dockers voted on Monday to stay out. " * 3
+    body_line = "The dockers voted on Monday to stay out. "
+    text = "Ferry Union Leaders Back The FPU Strike Plan\n\n" + body_line * 3
     start = text.index("FPU")
     headlines = audit_module.title_case_ranges(text)
     body = audit_module.body_text(text, headlines)
@@ -62,3 +63,15 @@ def test_audit_an_acronym_in_a_headline_is_no_title_case_fragment():
     words = {"id": "E2", "name": "Ferry Union Leaders", "mentions": [[0, 19]]}
     assert not audit_module.is_headline_fragment(union, text, headlines, body)
     assert audit_module.is_headline_fragment(words, text, headlines, body)
+
+
+def test_audit_a_name_the_body_writes_as_the_headline_does_is_no_fragment():
+    text = "Dockers Defy The Harbour Board Again\n\n" + "The dockers voted on Monday to stay out. " * 3
+    headlines = audit_module.title_case_ranges(text)
+    body = audit_module.body_text(text, headlines)
+    # an entity named by its canonical name, written "Dockers" in the headline and "dockers" after it
+    union = {"id": "E1", "name": "Dock Workers Union", "mentions": [[0, 7]]}
+    assert audit_module.is_headline_fragment(union, text, headlines, body)
+    capitalised = text.replace("The dockers voted", "The Dockers voted")
+    body = audit_module.body_text(capitalised, headlines)
+    assert not audit_module.is_headline_fragment(union, capitalised, headlines, body)
