@@ -473,3 +473,38 @@ def test_an_organisation_named_differently_in_two_articles_is_one_actor(engine, 
     (one,) = [e.id for e in first.entities if e.kind == "organization"]
     (two,) = [e.id for e in second.entities if e.kind == "organization"]
     assert actor_of(engine, ids[0], one)[0] == actor_of(engine, ids[1], two)[0]
+
+
+def voss_family(engine, dara_articles: int) -> tuple[int, int, int]:
+    """Dara Voss named in full in ``dara_articles`` articles, her brother Lena Voss in one, then an
+    article naming only "Voss": the actors of Dara, Lena and that "Voss"."""
+    daras = [
+        report(f"v{n}", "2024-02-01", person("E1", "Dara Voss", "NLD", "prime minister"))
+        for n in range(dara_articles)
+    ]
+    ids = store(engine, *daras, report("lena", "2024-02-02", person("E1", "Lena Voss", "NLD")))
+    (alone,) = store(engine, report("alone", "2024-02-03", person("E1", "Voss", "NLD")))
+    return actor_of(engine, ids[0], "E1")[0], actor_of(engine, ids[-1], "E1")[0], alone
+
+
+def test_a_surname_alone_names_the_one_person_far_more_often_named(engine):
+    dara, lena, alone = voss_family(engine, 20)
+    actor, evidence = actor_of(engine, alone, "E1")
+    assert actor == dara != lena
+    assert evidence.startswith("surname, most named: Dara Voss")
+
+
+def test_a_surname_two_people_share_without_one_far_more_named_stays_unresolved(engine):
+    dara, lena, alone = voss_family(engine, 9)
+    actor, evidence = actor_of(engine, alone, "E1")
+    assert actor not in (dara, lena)
+    assert evidence.startswith("ambiguous surname")
+
+
+def test_a_common_noun_taken_for_a_name_is_a_new_actor_in_each_article(engine):
+    def committee(doc_id: str) -> Article:
+        entity = Entity("E1", "super PAC", "organization", "USA", None, None, None, [(0, 9)])
+        return report(doc_id, "2024-03-01", entity, sentence="super PAC ads ran all week.")
+
+    first, second = store(engine, committee("p1"), committee("p2"))
+    assert actor_of(engine, first, "E1")[0] != actor_of(engine, second, "E1")[0]
