@@ -39,8 +39,16 @@ ACTOR_MEMORY_MB = 1536
 """Memory reserved per actor (Ray's ``memory=``): the model, the gazetteer and a batch in flight.
 Measured peak on news: about 1 GiB; see docs/scale.md."""
 
-BATCH_SIZE = 32
-"""Documents per ``map_batches`` call: spaCy's own batch, and what a lost actor costs to redo."""
+BATCH_SIZE = 16
+"""Documents per ``map_batches`` call: what a lost actor costs to redo, and what an actor may still be
+working on alone when the others have finished. With 32, one of two actors sat idle for the last 12-16 s
+of a 120-document run; with 16 the actors finish within about a second of each other (docs/benchmarks.md,
+"Ray engine overhead")."""
+
+BATCHES_PER_ACTOR = 1
+"""Batches handed to an actor at once. Ray Data's default (2) queues a second batch behind a busy actor
+even when another actor is idle, which at the end of a run leaves that other actor with nothing to do;
+with 1 each batch goes to an actor that is free to run it."""
 
 WORKER_DIED = ("the worker process died on this document (its Ray actor was lost twice: a crash in native "
                "code, or out of memory); no records are kept")
@@ -280,6 +288,7 @@ class RayRun:
         )
         return documents.map_batches(
             self.actor_class, batch_size=self.options.batch_size, num_cpus=1,
-            compute=ray.data.ActorPoolStrategy(size=actors), memory=self.options.actor_memory_mb * (1 << 20),
+            compute=ray.data.ActorPoolStrategy(size=actors, max_tasks_in_flight_per_actor=BATCHES_PER_ACTOR),
+            memory=self.options.actor_memory_mb * (1 << 20),
             fn_constructor_kwargs={"config": self.config, "ledger": ledger_name, "label": self.label},
         )
