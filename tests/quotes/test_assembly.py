@@ -325,3 +325,38 @@ def test_hopes_is_a_cue_though_the_lemmatizer_reads_it_as_hop(parsed):
     (q,) = quotes_of(parsed, text)
     assert summary(text, q) == ("the talks with Norway will resume next week", "indirect", "thought",
                                 "The fisheries minister", "hopes")
+
+
+def test_a_split_quote_whose_second_half_the_parse_took_into_the_clause_is_one_quote(parsed):
+    text = "“To all the nurses in this city,” Bond said, “keep your heads up and your masks on.”"
+    (q,) = quotes_of(parsed, text)
+    assert [cut(text, p) for p in q.pieces] == ["“To all the nurses in this city,”",
+                                                "“keep your heads up and your masks on.”"]
+    assert (cut(text, q.speaker_span), cut(text, q.cue_span)) == ("Bond", "said")
+
+
+def test_a_split_quote_across_a_non_breaking_space_is_one_quote(parsed):
+    text = "“We will rebuild the school,”\u00a0the mayor said.\u00a0“It will open in the autumn.”"
+    (q,) = quotes_of(parsed, text)
+    assert [cut(text, p) for p in q.pieces] == ["“We will rebuild the school,”",
+                                                "“It will open in the autumn.”"]
+    assert cut(text, q.speaker_span) == "the mayor"
+
+
+def test_a_quote_in_the_next_paragraph_with_its_own_attribution_stays_that_speakers(parsed):
+    text = ("“The dam will hold.” He added, “Nobody needs to leave their home.”\n\n"
+            "“Come back when the river drops,” the sheriff said, “and not before.”")
+    first, second = quotes_of(parsed, text)
+    assert cut(text, first.span) == text[:text.index("\n")]
+    assert cut(text, first.speaker_span) == "He"
+    assert cut(text, second.span) == text[text.index("“Come"):]
+    assert cut(text, second.speaker_span) == "the sheriff"
+
+
+def test_an_unattributed_next_paragraph_after_a_closing_he_said_runs_on(parsed):
+    text = ("“Nobody is building homes here. The land costs too much,” he said.\n\n"
+            "“Right now, young families move away. They do not come back.”")
+    (q,) = quotes_of(parsed, text)
+    assert cut(text, q.span) == text
+    assert len(q.pieces) == 2
+    assert cut(text, q.speaker_span) == "he"

@@ -19,8 +19,8 @@ DIRECT_SHARE = 0.6
 Set by hand, checked on the first 300 articles of quotes/polnear_train."""
 REPORTING_OPENERS = frozenset({"that", "whether", "if"})
 """Words that open a reported clause: content starting with one outside the marks is not direct."""
-GLUE_BEFORE = " ,;:—–-\n\t"
-GLUE_AFTER = " ,;:.—–-\n\t"
+GLUE_BEFORE = " \xa0,;:—–-\n\t"
+GLUE_AFTER = " \xa0,;:.—–-\n\t"
 """What may stand between a quotation and its attribution clause: '“…,” he said. “…”'."""
 MAX_SPLIT_WORDS = 12
 """At most this many words between the two halves of a split quote: a speaker with a title and a
@@ -155,26 +155,50 @@ class QuoteAssembler:
             return
         clause = draft.attribution.clause
         # Only the nearest mark on each side can be glued: any farther one has the nearer one's
-        # quotation mark, which is no glue, between it and the clause. A third may open the clause
-        # itself (``_opens_clause``): the mark that starts at or before the clause's start.
+        # quotation mark, which is no glue, between it and the clause. Two more may straddle the
+        # clause's edges when the parse took quoted words into it (``_opens_clause``,
+        # ``_closes_clause``): the last mark starting at or before its start, and before its end.
         nearest = (bisect.bisect_right(self.mark_ends, clause[0]) - 1,
                    bisect.bisect_right(self.mark_starts, clause[0]) - 1,
+                   bisect.bisect_left(self.mark_starts, clause[1]) - 1,
                    bisect.bisect_left(self.mark_starts, clause[1]))
         for i in sorted({i for i in nearest if 0 <= i < len(self.marks)}):
             if i in self.claimed:
                 continue
             mark = self.marks[i]
             before = mark.end <= clause[0] and _glued(self.text, mark.end, clause[0], GLUE_BEFORE)
-            after = mark.start >= clause[1] and _glued(self.text, clause[1], mark.start, GLUE_AFTER)
-            if before or after or self._opens_clause(mark, draft.attribution):
+            after = mark.start >= clause[1] and _glued(self.text, clause[1], mark.start, GLUE_AFTER) \
+                and not self._new_paragraph(clause, mark)
+            if before or after or self._opens_clause(mark, draft.attribution) or \
+                    self._closes_clause(mark, draft.attribution):
                 self._claim(draft, i)
+
+    def _new_paragraph(self, clause: tuple[int, int], mark: QuoteMarkSpan) -> bool:
+        """'He added, "…"' then a paragraph opening with a quotation: the parse may end the clause
+        past the paragraph break, but the next paragraph's quotation is no half of this one (it
+        may carry its own attribution; one without is joined later as a running quote)."""
+        last = len(self.text[:clause[1]].rstrip())
+        return "\n" in self.text[last:mark.start]
 
     def _opens_clause(self, mark: QuoteMarkSpan, attribution: Attribution) -> bool:
         """'"Safety," said Joan Grimm': a short quotation the parser hung on the cue opens the
-        attribution clause; it is the quote when only glue stands between it and the cue."""
+        attribution clause; it is the quote when only glue stands between it and the cue, or when
+        it ends as a statement ('"Like Boston. Or Denver," Smith said': the parse took its last
+        sentence into the clause), not as a name ('"Fox and Friends" host Steve said')."""
         clause, cue = attribution.clause, attribution.cue_span
         return mark.start <= clause[0] < mark.end <= cue[0] and \
-            _glued(self.text, mark.end, cue[0], GLUE_BEFORE)
+            (_glued(self.text, mark.end, cue[0], GLUE_BEFORE) or self._ends_statement(mark))
+
+    def _closes_clause(self, mark: QuoteMarkSpan, attribution: Attribution) -> bool:
+        """'"…," Bond said, "own your magic."': the parse took the second half's words into the
+        clause; a quotation opening after the cue and running past the clause's end is the quote."""
+        clause, cue = attribution.clause, attribution.cue_span
+        return cue[1] <= mark.start < clause[1] <= mark.end
+
+    def _ends_statement(self, mark: QuoteMarkSpan) -> bool:
+        """Whether a quotation closes with the punctuation of quoted speech: ',"' '."' '?"' or '",'."""
+        inner = self.text[mark.inner[0]:mark.inner[1]].rstrip()
+        return inner[-1:] in (",", ".", "?", "!") or self.text[mark.end:mark.end + 1] == ","
 
     def _claim(self, draft: Draft, i: int) -> None:
         mark = self.marks[i]
@@ -188,6 +212,7 @@ class QuoteAssembler:
         for draft in ordered:
             while True:
                 end = max(draft.span[1], draft.attribution.clause[1] if draft.attribution else 0)
+                end = len(self.text[:end].rstrip())  # a clause may end past the paragraph break
                 nxt = bisect.bisect_left(self.mark_starts, end)
                 if nxt == len(self.marks) or nxt in self.claimed:
                     break
