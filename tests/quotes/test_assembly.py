@@ -327,6 +327,15 @@ def test_hopes_is_a_cue_though_the_lemmatizer_reads_it_as_hop(parsed):
                                 "The fisheries minister", "hopes")
 
 
+def test_a_split_quote_whose_first_half_the_parse_took_into_the_clause_is_one_quote(parsed):
+    # The parser reads the first half's last sentence as the start of the attribution clause.
+    text = "“Like Boston. Or Denver,” Smith said. “The numbers are worse.”"
+    (q,) = quotes_of(parsed, text)
+    assert [cut(text, p) for p in q.pieces] == ["“Like Boston. Or Denver,”", "“The numbers are worse.”"]
+    assert (q.kind, q.attribution, cut(text, q.speaker_span), cut(text, q.cue_span)) == \
+        ("direct", "speech", "Smith", "said")
+
+
 def test_a_split_quote_whose_second_half_the_parse_took_into_the_clause_is_one_quote(parsed):
     text = "“To all the nurses in this city,” Bond said, “keep your heads up and your masks on.”"
     (q,) = quotes_of(parsed, text)

@@ -80,3 +80,11 @@ def test_relative_clause_speaker_is_the_noun_it_describes(parsed):
     text, found = attributions(parsed, "The farmers, who say that the canal is dry, marched on Friday.")
     (a,) = found
     assert text[slice(*a.source_span)].startswith("The farmers")
+
+
+def test_of_two_subjects_the_one_next_to_the_cue_is_the_source(parsed):
+    # The parser takes the quotation's last words ("Or Denver") for a second subject of "said".
+    text, found = attributions(parsed, "“Like Boston. Or Denver,” Mayor Jane Smith said. "
+                                       "“The numbers are worse.”")
+    said = next(a for a in found if a.cue.text == "said")
+    assert text[slice(*said.source_span)] == "Mayor Jane Smith"

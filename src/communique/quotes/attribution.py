@@ -64,11 +64,14 @@ def token_range(tokens: list[Token]) -> ParseSpan:
 
 def subject_of(cue: Token, depth: int = 0) -> Token | None:
     """The cue's subject, inherited through conjunction, participles and relative clauses."""
-    for child in cue.children:
-        if child.dep_ in SUBJECT_DEPS:
-            if child.tag_ in ("WP", "WDT") and cue.dep_ == "relcl":
-                return cue.head  # "Smith, who said …": the source is the noun the clause describes
-            return child
+    subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        # Two subjects are a misparse of '"… Or Denver," Mayor Smith said': the quotation's last
+        # words taken for one; the subject next to the cue is the source.
+        child = min(subjects, key=lambda c: abs(c.i - cue.i))
+        if child.tag_ in ("WP", "WDT") and cue.dep_ == "relcl":
+            return cue.head  # "Smith, who said …": the source is the noun the clause describes
+        return child
     if depth > 3 or cue.head is cue:
         return None
     if cue.dep_ == "relcl":
