@@ -369,3 +369,13 @@ def test_an_unattributed_next_paragraph_after_a_closing_he_said_runs_on(parsed):
     assert cut(text, q.span) == text
     assert len(q.pieces) == 2
     assert cut(text, q.speaker_span) == "he"
+
+
+
+def test_a_long_attribution_sentence_between_two_quotations_splits_one_quote(parsed):
+    text = ("“They would be wrong,” Maria Lopez, a spokeswoman for the union, said in an interview on "
+            "Sunday in Sacramento, Calif. “The strike goes on until we win.”")
+    (q,) = quotes_of(parsed, text)
+    assert [cut(text, p) for p in q.pieces] == ["“They would be wrong,”",
+                                                "“The strike goes on until we win.”"]
+    assert cut(text, q.cue_span) == "said"
