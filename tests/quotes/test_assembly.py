@@ -379,3 +379,22 @@ def test_a_long_attribution_sentence_between_two_quotations_splits_one_quote(par
     assert [cut(text, p) for p in q.pieces] == ["“They would be wrong,”",
                                                 "“The strike goes on until we win.”"]
     assert cut(text, q.cue_span) == "said"
+
+
+def test_a_second_half_the_parse_ran_to_the_paragraph_break_is_still_the_quotes(parsed):
+    # The parse ends the attribution clause past the closing mark, in the paragraph break.
+    text = ("The mayor spoke at the depot.\n\n"
+            "“We must keep the buses cheap,” she said, “and asking riders what they really need and "
+            "where they want to go.”\n\nWill the council agree?")
+    (q,) = quotes_of(parsed, text)
+    assert [cut(text, p) for p in q.pieces] == ["“We must keep the buses cheap,”",
+                                                "“and asking riders what they really need and where "
+                                                "they want to go.”"]
+    assert cut(text, q.speaker_span) == "she"
+
+
+def test_mused_is_a_cue_of_speech(parsed):
+    text = "“Imagine a third candidate on that stage,” the radio host mused."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("“Imagine a third candidate on that stage,”", "direct", "speech",
+                                "the radio host", "mused")

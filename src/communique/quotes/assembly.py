@@ -197,8 +197,9 @@ class QuoteAssembler:
     def _closes_clause(self, mark: QuoteMarkSpan, attribution: Attribution) -> bool:
         """'"…," Bond said, "own your magic."': the parse took the second half's words into the
         clause; a quotation opening after the cue and running past the clause's end is the quote."""
-        clause, cue = attribution.clause, attribution.cue_span
-        return cue[1] <= mark.start < clause[1] <= mark.end
+        cue = attribution.cue_span
+        end = len(self.text[:attribution.clause[1]].rstrip())  # it may end past a paragraph break
+        return cue[1] <= mark.start < end <= mark.end
 
     def _ends_statement(self, mark: QuoteMarkSpan) -> bool:
         """Whether a quotation closes with the punctuation of quoted speech: ',"' '."' '?"' or '",'."""
