@@ -398,3 +398,18 @@ def test_mused_is_a_cue_of_speech(parsed):
     (q,) = quotes_of(parsed, text)
     assert summary(text, q) == ("“Imagine a third candidate on that stage,”", "direct", "speech",
                                 "the radio host", "mused")
+
+
+def test_a_clause_ending_in_a_colon_introduces_the_next_paragraphs_quotation(parsed):
+    text = "The fire chief added:\n\n“Every house on the hill was checked twice before midnight.”"
+    (q,) = quotes_of(parsed, text)
+    assert cut(text, q.span) == "“Every house on the hill was checked twice before midnight.”"
+    assert (cut(text, q.speaker_span), cut(text, q.cue_span)) == ("The fire chief", "added")
+
+
+def test_a_quotation_ending_a_paragraph_is_no_source_for_the_next_paragraphs_cue(parsed):
+    text = ("“The ferries will stay in port,” the harbour master said.\n\n"
+            "“Nobody may sail until the wind drops.”\n\nThe wind is expected to ease on Friday.")
+    (q,) = quotes_of(parsed, text)
+    assert cut(text, q.span) == text[:text.index("\n\nThe wind")]
+    assert cut(text, q.speaker_span) == "the harbour master"

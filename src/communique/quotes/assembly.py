@@ -171,7 +171,8 @@ class QuoteAssembler:
             if i in self.claimed:
                 continue
             mark = self.marks[i]
-            before = mark.end <= clause[0] and _glued(self.text, mark.end, clause[0], GLUE_BEFORE)
+            before = mark.end <= clause[0] and _glued(self.text, mark.end, clause[0], GLUE_BEFORE) \
+                and "\n" not in self.text[mark.end:clause[0]]
             after = mark.start >= clause[1] and _glued(self.text, clause[1], mark.start, GLUE_AFTER) \
                 and not self._new_paragraph(clause, mark)
             if before or after or self._opens_clause(mark, draft.attribution) or \
@@ -181,18 +182,20 @@ class QuoteAssembler:
     def _new_paragraph(self, clause: tuple[int, int], mark: QuoteMarkSpan) -> bool:
         """'He added, "…"' then a paragraph opening with a quotation: the parse may end the clause
         past the paragraph break, but the next paragraph's quotation is no half of this one (it
-        may carry its own attribution; one without is joined later as a running quote)."""
+        may carry its own attribution; one without is joined later as a running quote). A clause
+        ending in a colon ('The governor added:') introduces the next paragraph's quotation."""
         last = len(self.text[:clause[1]].rstrip())
-        return "\n" in self.text[last:mark.start]
+        return "\n" in self.text[last:mark.start] and not self.text[:last].endswith(":")
 
     def _opens_clause(self, mark: QuoteMarkSpan, attribution: Attribution) -> bool:
         """'"Safety," said Joan Grimm': a short quotation the parser hung on the cue opens the
         attribution clause; it is the quote when only glue stands between it and the cue, or when
         it ends as a statement ('"Like Boston. Or Denver," Smith said': the parse took its last
-        sentence into the clause), not as a name ('"Fox and Friends" host Steve said')."""
+        sentence into the clause), not as a name ('"Fox and Friends" host Steve said'); never from
+        the paragraph before (a parse may run a sentence over the break)."""
         clause, cue = attribution.clause, attribution.cue_span
-        return mark.start <= clause[0] < mark.end <= cue[0] and \
-            (_glued(self.text, mark.end, cue[0], GLUE_BEFORE) or self._ends_statement(mark))
+        return mark.start <= clause[0] < mark.end <= cue[0] and "\n" not in self.text[mark.end:cue[0]] \
+            and (_glued(self.text, mark.end, cue[0], GLUE_BEFORE) or self._ends_statement(mark))
 
     def _closes_clause(self, mark: QuoteMarkSpan, attribution: Attribution) -> bool:
         """'"…," Bond said, "own your magic."': the parse took the second half's words into the
