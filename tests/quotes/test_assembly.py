@@ -325,3 +325,91 @@ def test_hopes_is_a_cue_though_the_lemmatizer_reads_it_as_hop(parsed):
     (q,) = quotes_of(parsed, text)
     assert summary(text, q) == ("the talks with Norway will resume next week", "indirect", "thought",
                                 "The fisheries minister", "hopes")
+
+
+def test_a_split_quote_whose_first_half_the_parse_took_into_the_clause_is_one_quote(parsed):
+    # The parser reads the first half's last sentence as the start of the attribution clause.
+    text = "“Like Boston. Or Denver,” Smith said. “The numbers are worse.”"
+    (q,) = quotes_of(parsed, text)
+    assert [cut(text, p) for p in q.pieces] == ["“Like Boston. Or Denver,”", "“The numbers are worse.”"]
+    assert (q.kind, q.attribution, cut(text, q.speaker_span), cut(text, q.cue_span)) == \
+        ("direct", "speech", "Smith", "said")
+
+
+def test_a_split_quote_whose_second_half_the_parse_took_into_the_clause_is_one_quote(parsed):
+    text = "“To all the nurses in this city,” Bond said, “keep your heads up and your masks on.”"
+    (q,) = quotes_of(parsed, text)
+    assert [cut(text, p) for p in q.pieces] == ["“To all the nurses in this city,”",
+                                                "“keep your heads up and your masks on.”"]
+    assert (cut(text, q.speaker_span), cut(text, q.cue_span)) == ("Bond", "said")
+
+
+def test_a_split_quote_across_a_non_breaking_space_is_one_quote(parsed):
+    text = "“We will rebuild the school,”\u00a0the mayor said.\u00a0“It will open in the autumn.”"
+    (q,) = quotes_of(parsed, text)
+    assert [cut(text, p) for p in q.pieces] == ["“We will rebuild the school,”",
+                                                "“It will open in the autumn.”"]
+    assert cut(text, q.speaker_span) == "the mayor"
+
+
+def test_a_quote_in_the_next_paragraph_with_its_own_attribution_stays_that_speakers(parsed):
+    text = ("“The dam will hold.” He added, “Nobody needs to leave their home.”\n\n"
+            "“Come back when the river drops,” the sheriff said, “and not before.”")
+    first, second = quotes_of(parsed, text)
+    assert cut(text, first.span) == text[:text.index("\n")]
+    assert cut(text, first.speaker_span) == "He"
+    assert cut(text, second.span) == text[text.index("“Come"):]
+    assert cut(text, second.speaker_span) == "the sheriff"
+
+
+def test_an_unattributed_next_paragraph_after_a_closing_he_said_runs_on(parsed):
+    text = ("“Nobody is building homes here. The land costs too much,” he said.\n\n"
+            "“Right now, young families move away. They do not come back.”")
+    (q,) = quotes_of(parsed, text)
+    assert cut(text, q.span) == text
+    assert len(q.pieces) == 2
+    assert cut(text, q.speaker_span) == "he"
+
+
+
+def test_a_long_attribution_sentence_between_two_quotations_splits_one_quote(parsed):
+    text = ("“They would be wrong,” Maria Lopez, a spokeswoman for the union, said in an interview on "
+            "Sunday in Sacramento, Calif. “The strike goes on until we win.”")
+    (q,) = quotes_of(parsed, text)
+    assert [cut(text, p) for p in q.pieces] == ["“They would be wrong,”",
+                                                "“The strike goes on until we win.”"]
+    assert cut(text, q.cue_span) == "said"
+
+
+def test_a_second_half_the_parse_ran_to_the_paragraph_break_is_still_the_quotes(parsed):
+    # The parse ends the attribution clause past the closing mark, in the paragraph break.
+    text = ("The mayor spoke at the depot.\n\n"
+            "“We must keep the buses cheap,” she said, “and asking riders what they really need and "
+            "where they want to go.”\n\nWill the council agree?")
+    (q,) = quotes_of(parsed, text)
+    assert [cut(text, p) for p in q.pieces] == ["“We must keep the buses cheap,”",
+                                                "“and asking riders what they really need and where "
+                                                "they want to go.”"]
+    assert cut(text, q.speaker_span) == "she"
+
+
+def test_mused_is_a_cue_of_speech(parsed):
+    text = "“Imagine a third candidate on that stage,” the radio host mused."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("“Imagine a third candidate on that stage,”", "direct", "speech",
+                                "the radio host", "mused")
+
+
+def test_a_clause_ending_in_a_colon_introduces_the_next_paragraphs_quotation(parsed):
+    text = "The fire chief added:\n\n“Every house on the hill was checked twice before midnight.”"
+    (q,) = quotes_of(parsed, text)
+    assert cut(text, q.span) == "“Every house on the hill was checked twice before midnight.”"
+    assert (cut(text, q.speaker_span), cut(text, q.cue_span)) == ("The fire chief", "added")
+
+
+def test_a_quotation_ending_a_paragraph_is_no_source_for_the_next_paragraphs_cue(parsed):
+    text = ("“The ferries will stay in port,” the harbour master said.\n\n"
+            "“Nobody may sail until the wind drops.”\n\nThe wind is expected to ease on Friday.")
+    (q,) = quotes_of(parsed, text)
+    assert cut(text, q.span) == text[:text.index("\n\nThe wind")]
+    assert cut(text, q.speaker_span) == "the harbour master"

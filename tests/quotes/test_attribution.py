@@ -80,3 +80,29 @@ def test_relative_clause_speaker_is_the_noun_it_describes(parsed):
     text, found = attributions(parsed, "The farmers, who say that the canal is dry, marched on Friday.")
     (a,) = found
     assert text[slice(*a.source_span)].startswith("The farmers")
+
+
+def test_of_two_subjects_the_one_next_to_the_cue_is_the_source(parsed):
+    # The parser takes the quotation's last words ("Or Denver") for a second subject of "said".
+    text, found = attributions(parsed, "“Like Boston. Or Denver,” Mayor Jane Smith said. "
+                                       "“The numbers are worse.”")
+    said = next(a for a in found if a.cue.text == "said")
+    assert text[slice(*said.source_span)] == "Mayor Jane Smith"
+
+
+
+def test_the_sources_next_deed_inside_the_content_keeps_the_sources_subject(parsed):
+    # 'urged' hangs on 'fail' in the parse; in the cue's tense and not the content's, it is the
+    # minister's second verb phrase, not the plan's.
+    text, found = attributions(parsed, "The minister said the plan will fail and urged voters to reject it.")
+    urged = next(a for a in found if a.cue.text == "urged")
+    assert text[slice(*urged.source_span)] == "The minister"
+
+
+def test_and_added_after_the_content_is_a_second_attribution_of_the_same_source(parsed):
+    text, found = attributions(parsed, "The mayor said the fire was an accident and added that nobody "
+                                       "was hurt.")
+    added = next(a for a in found if a.cue.text == "added")
+    assert text[slice(*added.content)] == "that nobody was hurt"
+    assert text[slice(*added.source_span)] == "The mayor"
+
