@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from communique.article import Entity
 from communique.stages.quotes import QuotesStage
 
@@ -212,16 +210,13 @@ def test_quote_text_is_the_text_of_its_span(parsed):
         assert q.text == text[q.span[0]:q.span[1]]
 
 
-def test_long_article_without_quotes_is_fast_and_yields_none(parsed):
+def test_long_article_without_quotes_yields_none(parsed):
+    # How fast the stage is belongs to the throughput benchmark, not to a timed test.
     paragraph = "The river runs through the valley and the farms grow wheat near the old mill."
     text = "\n\n".join([paragraph] * 200)
     article = parsed(text)
-    stage = QuotesStage()
-    started = time.perf_counter()
-    stage.process(article)
-    elapsed = time.perf_counter() - started
+    QuotesStage().process(article)
     assert article.quotes == []
-    assert elapsed < 0.5  # generous for a shared CI machine; it takes a few ms here
 
 
 def test_article_without_a_parse_is_left_alone():
