@@ -34,6 +34,12 @@ def test_completion_non_actor_target_gains_the_nearest_actor(parsed):
     assert "Freedonia" in targets
 
 
+def test_completion_nearest_actor_is_the_whole_name_not_its_article(parsed):
+    _, targets, _ = _complete(
+        parsed, "Freedonian unions said they would boycott all trade with the United States.", "boycott")
+    assert "the United States" in targets and "the" not in targets
+
+
 def test_completion_actor_target_is_left_alone(parsed):
     _, targets, _ = _complete(parsed, "Ruritania condemned Freedonia in Geneva.", "condemned")
     assert targets == ["Freedonia"]
