@@ -62,3 +62,19 @@ def test_completion_one_hyphenated_name_is_not_a_pair(nlp):
     doc.ents = [Span(doc, 0, 4, "ORG"), Span(doc, 5, 6, "GPE")]
     assert one_name(doc, (0, 0), (2, 3))
     assert not one_name(doc, (0, 3), (5, 5))
+
+
+def test_completion_recipient_hung_from_the_object_is_a_target(nlp):
+    # the parse as the small model often gives it: "to Ruritania" attached to "statue"
+    words = ["Freedonia", "returned", "the", "statue", "of", "Otto", "to", "Ruritania", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 3, 1, 3, 4, 3, 6, 1],
+              deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "prep", "pobj", "punct"],
+              pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "ADP", "PROPN", "PUNCT"],
+              tags=["NNP", "VBD", "DT", "NN", "IN", "NNP", "IN", "NNP", "."],
+              lemmas=["Freedonia", "return", "the", "statue", "of", "Otto", "to", "Ruritania", "."],
+              ents=["B-GPE", "O", "O", "O", "O", "B-PERSON", "O", "B-GPE", "O"],
+              sent_starts=[True] + [False] * 8)
+    lex = load_lexicon()
+    trigger = next(t for t in find_triggers(doc[:], lex) if t.token.text == "returned")
+    roles = complete_roles(trigger, find_roles(trigger), lex)
+    assert "Ruritania" in [doc[a : b + 1].text for a, b in roles.targets]
