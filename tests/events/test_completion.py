@@ -40,6 +40,13 @@ def test_completion_nearest_actor_is_the_whole_name_not_its_article(parsed):
     assert "the United States" in targets and "the" not in targets
 
 
+def test_completion_threat_is_aimed_at_the_subject_of_its_condition_too(parsed):
+    _, targets, _ = _complete(
+        parsed, "Ruritania threatened to expel the Freedonian ambassador unless Freedonia released "
+        "the two sailors.", "threatened")
+    assert targets[-1] == "Freedonia" and len(targets) > 1
+
+
 def test_completion_actor_target_is_left_alone(parsed):
     _, targets, _ = _complete(parsed, "Ruritania condemned Freedonia in Geneva.", "condemned")
     assert targets == ["Freedonia"]

@@ -19,6 +19,9 @@ from communique.events.triggers import Trigger
 
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT"})
 """Types where "X and Y did it" means each did it to the other: X is the source, Y the target."""
+CONDITIONED = frozenset({"THREATEN"})
+"""Types aimed at whoever must meet their condition: "X threatened to quit the talks unless Y
+withdrew" is a threat to Y."""
 STATE_ACTS = frozenset({"COERCE"})
 """Types whose agentless passive is the doing of the state where it happens ("was arrested in X")."""
 THIRD_PERSON = frozenset({"it", "they", "he", "she"})
@@ -59,6 +62,10 @@ def complete_roles(trigger: Trigger, roles: Roles, lex: Lexicon) -> Roles:
         nearest = nearest_actor(trigger, roles, lex)
         if nearest is not None:
             roles.targets = [*roles.targets, nearest]
+    if trigger.entry.plover in CONDITIONED:
+        # after the fallback: the condition's subject is a second target, never instead of
+        # the one threatened ("to ban voting in East Jerusalem if Hamas ran")
+        roles.targets = list(dict.fromkeys(roles.targets + condition_subjects(trigger, lex)))
     return roles
 
 
@@ -73,6 +80,22 @@ def object_actors(trigger: Trigger, roles: Roles, lex: Lexicon) -> list[Phrase]:
     heads = [doc[a : b + 1].root for a, b in roles.targets]
     return [p for head in heads if head.pos_ == "NOUN" and not is_actor_token(head, lex)
             for p in prep_objects(head, preps) if is_actor_phrase(doc, p, lex)]
+
+
+def condition_subjects(trigger: Trigger, lex: Lexicon) -> list[Phrase]:
+    """The actors subject of an "if" or "unless" clause of the trigger or of its complement
+    ("threatened to stop the talks if the United States goes ahead", "threatened that unless
+    Ruritania pays, ...")."""
+    doc = trigger.token.doc
+    token = trigger.token
+    found: list[Phrase] = []
+    for clause in (token, *(c for c in token.children if c.dep_ in ("xcomp", "ccomp"))):
+        for child in clause.children:
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and lex.cue(m.lower_, "condition")
+                                             for m in child.children):
+                found += [p for s in child.children if s.dep_ in ("nsubj", "nsubjpass")
+                          for p in actor_phrases(s) if is_actor_phrase(doc, p, lex)]
+    return found
 
 
 def one_name(doc, first: Phrase, second: Phrase) -> bool:
