@@ -47,6 +47,17 @@ def test_completion_threat_is_aimed_at_the_subject_of_its_condition_too(parsed):
     assert targets[-1] == "Freedonia" and len(targets) > 1
 
 
+def test_completion_unnamed_target_is_coded_by_the_place_it_is_in(parsed):
+    _, targets, _ = _complete(parsed, "Gunmen killed 12 villagers in northern Ruritania on Sunday.", "killed")
+    assert targets == ["12 villagers", "northern Ruritania"]
+
+
+def test_completion_named_target_gains_no_place(parsed):
+    text = "Gunmen killed 12 Ruritanian soldiers in Freedonia on Sunday."
+    _, targets, _ = _complete(parsed, text, "killed")
+    assert "Freedonia" not in targets
+
+
 def test_completion_actor_target_is_left_alone(parsed):
     _, targets, _ = _complete(parsed, "Ruritania condemned Freedonia in Geneva.", "condemned")
     assert targets == ["Freedonia"]

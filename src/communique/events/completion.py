@@ -22,6 +22,8 @@ RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT"})
 CONDITIONED = frozenset({"THREATEN"})
 """Types aimed at whoever must meet their condition: "X threatened to quit the talks unless Y
 withdrew" is a threat to Y."""
+MEETINGS = frozenset({"CONSULT"})
+"""Types whose place is only where they happen ("held talks in Geneva"), never whom they concern."""
 STATE_ACTS = frozenset({"COERCE"})
 """Types whose agentless passive is the doing of the state where it happens ("was arrested in X")."""
 THIRD_PERSON = frozenset({"it", "they", "he", "she"})
@@ -62,6 +64,8 @@ def complete_roles(trigger: Trigger, roles: Roles, lex: Lexicon) -> Roles:
         nearest = nearest_actor(trigger, roles, lex)
         if nearest is not None:
             roles.targets = [*roles.targets, nearest]
+    if not trigger.entry.no_target and trigger.entry.plover not in MEETINGS:
+        roles.targets = list(dict.fromkeys(roles.targets + place_targets(trigger, roles)))
     if trigger.entry.plover in CONDITIONED:
         # after the fallback: the condition's subject is a second target, never instead of
         # the one threatened ("to ban voting in East Jerusalem if Hamas ran")
@@ -80,6 +84,22 @@ def object_actors(trigger: Trigger, roles: Roles, lex: Lexicon) -> list[Phrase]:
     heads = [doc[a : b + 1].root for a, b in roles.targets]
     return [p for head in heads if head.pos_ == "NOUN" and not is_actor_token(head, lex)
             for p in prep_objects(head, preps) if is_actor_phrase(doc, p, lex)]
+
+
+def place_targets(trigger: Trigger, roles: Roles) -> list[Phrase]:
+    """ "killed 48 people in Afghanistan", "contribute troops to a force in Liberia": with no
+    named target, the place where the unnamed one is (an "in" phrase of the trigger or of a
+    target) stands for it, as event data codes such a target."""
+    doc = trigger.token.doc
+    heads = [doc[a : b + 1].root for a, b in roles.targets]
+    if any(_is_named(head) for head in heads):
+        return []
+    return [p for head in (trigger.token, *heads) for p in prep_objects(head, ("in",))
+            if _names_a_place(doc[p[0] : p[1] + 1].root)]
+
+
+def _is_named(token: Token) -> bool:
+    return token.ent_type_ in ACTOR_ENTS or token.pos_ == "PROPN"
 
 
 def condition_subjects(trigger: Trigger, lex: Lexicon) -> list[Phrase]:
