@@ -58,6 +58,12 @@ def test_completion_named_target_gains_no_place(parsed):
     assert "Freedonia" not in targets
 
 
+def test_completion_doer_of_a_rejected_action_is_the_target(parsed):
+    text = "The Ruritanian court rejected the appeal of two Freedonian journalists on Monday."
+    _, targets, _ = _complete(parsed, text, "rejected")
+    assert targets[0] == "two Freedonian journalists"
+
+
 def test_completion_actor_target_is_left_alone(parsed):
     _, targets, _ = _complete(parsed, "Ruritania condemned Freedonia in Geneva.", "condemned")
     assert targets == ["Freedonia"]

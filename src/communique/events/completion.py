@@ -76,14 +76,19 @@ def complete_roles(trigger: Trigger, roles: Roles, lex: Lexicon) -> Roles:
 def object_actors(trigger: Trigger, roles: Roles, lex: Lexicon) -> list[Phrase]:
     """The actors in a recipient's prepositional phrase hanging from a target that is a thing:
     the parser often attaches it to the object, not the verb ("returned the sculpture of the
-    emperor to Peru", "contact with the United States"). An "of" phrase is left out: it is part
-    of the object's own phrase already (plv_train plv_acc 0.7076 with it, 0.7067 without, but
-    plover_gsr plv_acc 0.6461 -> 0.6429)."""
+    emperor to Peru", "contact with the United States"). An "of" phrase counts only after an
+    action noun ("rejected the appeal of X"): after any noun, "the sculpture of the emperor" made
+    the emperor a target (plover_gsr plv_acc 0.6461 -> 0.6429)."""
     doc = trigger.token.doc
     preps = trigger.entry.target_preps or VERB_TARGET_PREPS
     heads = [doc[a : b + 1].root for a, b in roles.targets]
     return [p for head in heads if head.pos_ == "NOUN" and not is_actor_token(head, lex)
-            for p in prep_objects(head, preps) if is_actor_phrase(doc, p, lex)]
+            for p in prep_objects(head, _object_preps(head, preps, lex)) if is_actor_phrase(doc, p, lex)]
+
+
+def _object_preps(head: Token, preps: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
+    """An action named by a noun ("the withdrawal of Serbian forces") has its doer in "of"."""
+    return (*preps, "of") if head.lemma_.lower() in lex.nouns else preps
 
 
 def place_targets(trigger: Trigger, roles: Roles) -> list[Phrase]:
