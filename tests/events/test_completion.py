@@ -64,6 +64,13 @@ def test_completion_doer_of_a_rejected_action_is_the_target(parsed):
     assert targets[0] == "two Freedonian journalists"
 
 
+def test_completion_purpose_clause_is_aimed_at_the_governing_verbs_addressee(parsed):
+    text = ("The Freedonian president phoned the Ruritanian prime minister to discuss the future of "
+            "the Vorn pipeline.")
+    _, targets, _ = _complete(parsed, text, "discuss")
+    assert "the Ruritanian prime minister" in targets
+
+
 def test_completion_actor_target_is_left_alone(parsed):
     _, targets, _ = _complete(parsed, "Ruritania condemned Freedonia in Geneva.", "condemned")
     assert targets == ["Freedonia"]

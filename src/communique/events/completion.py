@@ -59,18 +59,43 @@ def complete_roles(trigger: Trigger, roles: Roles, lex: Lexicon) -> Roles:
         # whom X agreed with (plv_train plv_acc 0.682 -> 0.69x; see docs/benchmarks.md)
         roles.sources, roles.targets = roles.sources[:1], roles.sources[1:] + roles.targets
     if not trigger.entry.no_target:
-        roles.targets = list(dict.fromkeys(object_actors(trigger, roles, lex) + roles.targets))
-    if not trigger.entry.no_target and not any(is_actor_phrase(doc, t, lex) for t in roles.targets):
-        nearest = nearest_actor(trigger, roles, lex)
+        roles.targets = complete_targets(trigger, roles, lex)
+    return roles
+
+
+def complete_targets(trigger: Trigger, roles: Roles, lex: Lexicon) -> list[Phrase]:
+    """The targets with what the parse leaves out: a recipient hung from the object, the
+    governing verb's addressee, the nearest actor, the place of an unnamed target, a threat's
+    condition."""
+    doc = trigger.token.doc
+    targets = list(dict.fromkeys(object_actors(trigger, roles, lex) + roles.targets))
+    if not any(is_actor_token(doc[a : b + 1].root, lex) for a, b in targets):
+        targets += [t for t in governor_addressees(trigger, lex) if t not in roles.sources]
+    if not any(is_actor_phrase(doc, t, lex) for t in targets):
+        nearest = nearest_actor(trigger, Roles(roles.sources, targets), lex)
         if nearest is not None:
-            roles.targets = [*roles.targets, nearest]
-    if not trigger.entry.no_target and trigger.entry.plover not in MEETINGS:
-        roles.targets = list(dict.fromkeys(roles.targets + place_targets(trigger, roles)))
+            targets.append(nearest)
+    if trigger.entry.plover not in MEETINGS:
+        targets += place_targets(trigger, Roles(roles.sources, targets))
     if trigger.entry.plover in CONDITIONED:
         # after the fallback: the condition's subject is a second target, never instead of
         # the one threatened ("to ban voting in East Jerusalem if Hamas ran")
-        roles.targets = list(dict.fromkeys(roles.targets + condition_subjects(trigger, lex)))
-    return roles
+        targets += condition_subjects(trigger, lex)
+    return list(dict.fromkeys(targets))
+
+
+def governor_addressees(trigger: Trigger, lex: Lexicon) -> list[Phrase]:
+    """ "sent a letter to the WHO chief threatening to ...", "called Lavrov to discuss ...": a
+    verb in a purpose or manner clause with no actor target of its own is aimed at whom the
+    governing verb addresses (its "to" phrase, or its object)."""
+    verb = trigger.token
+    if verb.dep_ not in ("advcl", "xcomp") or verb.head.pos_ != "VERB":
+        return []
+    governor = verb.head
+    doc = verb.doc
+    found = prep_objects(governor, ("to",))
+    found += [p for c in governor.children if c.dep_ in ("dobj", "dative") for p in actor_phrases(c)]
+    return [p for p in found if is_actor_token(doc[p[0] : p[1] + 1].root, lex)]
 
 
 def object_actors(trigger: Trigger, roles: Roles, lex: Lexicon) -> list[Phrase]:
