@@ -71,6 +71,12 @@ def test_completion_purpose_clause_is_aimed_at_the_governing_verbs_addressee(par
     assert "the Ruritanian prime minister" in targets
 
 
+def test_completion_doer_of_a_demanded_action_is_the_target(parsed):
+    text = "Ruritania demanded the withdrawal of all Freedonian troops from the disputed border region."
+    _, targets, _ = _complete(parsed, text, "demanded")
+    assert "all Freedonian troops" in targets
+
+
 def test_completion_actor_target_is_left_alone(parsed):
     _, targets, _ = _complete(parsed, "Ruritania condemned Freedonia in Geneva.", "condemned")
     assert targets == ["Freedonia"]

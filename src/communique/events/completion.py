@@ -103,10 +103,14 @@ def object_actors(trigger: Trigger, roles: Roles, lex: Lexicon) -> list[Phrase]:
     the parser often attaches it to the object, not the verb ("returned the sculpture of the
     emperor to Peru", "contact with the United States"). An "of" phrase counts only after an
     action noun ("rejected the appeal of X"): after any noun, "the sculpture of the emperor" made
-    the emperor a target (plover_gsr plv_acc 0.6461 -> 0.6429)."""
+    the emperor a target (plover_gsr plv_acc 0.6461 -> 0.6429). The verb's own action-noun object
+    counts too when the parse took a recipient as the target instead ("demanded the withdrawal
+    of Serbian forces from Bosnia": Bosnia)."""
     doc = trigger.token.doc
     preps = trigger.entry.target_preps or VERB_TARGET_PREPS
     heads = [doc[a : b + 1].root for a, b in roles.targets]
+    heads += [c for c in trigger.token.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns]
+    heads = list(dict.fromkeys(heads))
     return [p for head in heads if head.pos_ == "NOUN" and not is_actor_token(head, lex)
             for p in prep_objects(head, _object_preps(head, preps, lex)) if is_actor_phrase(doc, p, lex)]
 
@@ -119,13 +123,20 @@ def _object_preps(head: Token, preps: tuple[str, ...], lex: Lexicon) -> tuple[st
 def place_targets(trigger: Trigger, roles: Roles) -> list[Phrase]:
     """ "killed 48 people in Afghanistan", "contribute troops to a force in Liberia": with no
     named target, the place where the unnamed one is (an "in" phrase of the trigger or of a
-    target) stands for it, as event data codes such a target."""
+    target) stands for it, as event data codes such a target. A target whose words name an actor
+    or a country ("12 Ruritanian soldiers") needs no place."""
     doc = trigger.token.doc
     heads = [doc[a : b + 1].root for a, b in roles.targets]
-    if any(_is_named(head) for head in heads):
+    if any(_is_named(t) for a, b in roles.targets for t in _name_words(doc, a, b)):
         return []
     return [p for head in (trigger.token, *heads) for p in prep_objects(head, ("in",))
             if _names_a_place(doc[p[0] : p[1] + 1].root)]
+
+
+def _name_words(doc, first: int, last: int) -> list[Token]:
+    """The words of a phrase up to its head: a name in a trailing "of" phrase is another actor."""
+    head = doc[first : last + 1].root
+    return [t for t in doc[first : last + 1] if t.i <= head.i]
 
 
 def _is_named(token: Token) -> bool:
