@@ -48,3 +48,9 @@ def test_arguments_prepositional_target(parsed):
 def test_arguments_listed_apposition_counts_as_coordination(parsed):
     sources, _ = _roles(parsed, "Ruritania, Freedonia, and Graustark met on Friday.", "met")
     assert sources == ["Ruritania", "Freedonia", "Graustark"]
+
+
+def test_arguments_group_of_a_country_stays_whole_as_target(parsed):
+    text = "Ruritanian rebels wounded two Freedonian soldiers in an ambush on Sunday."
+    _, targets = _roles(parsed, text, "wounded")
+    assert targets == ["two Freedonian soldiers"]

@@ -34,6 +34,49 @@ def test_completion_non_actor_target_gains_the_nearest_actor(parsed):
     assert "Freedonia" in targets
 
 
+def test_completion_nearest_actor_is_the_whole_name_not_its_article(parsed):
+    _, targets, _ = _complete(
+        parsed, "Freedonian unions said they would boycott all trade with the United States.", "boycott")
+    assert "the United States" in targets and "the" not in targets
+
+
+def test_completion_threat_is_aimed_at_the_subject_of_its_condition_too(parsed):
+    _, targets, _ = _complete(
+        parsed, "Ruritania threatened to expel the Freedonian ambassador unless Freedonia released "
+        "the two sailors.", "threatened")
+    assert targets[-1] == "Freedonia" and len(targets) > 1
+
+
+def test_completion_unnamed_target_is_coded_by_the_place_it_is_in(parsed):
+    _, targets, _ = _complete(parsed, "Gunmen killed 12 villagers in northern Ruritania on Sunday.", "killed")
+    assert targets == ["12 villagers", "northern Ruritania"]
+
+
+def test_completion_named_target_gains_no_place(parsed):
+    text = "Gunmen killed 12 Ruritanian soldiers in Freedonia on Sunday."
+    _, targets, _ = _complete(parsed, text, "killed")
+    assert "Freedonia" not in targets
+
+
+def test_completion_doer_of_a_rejected_action_is_the_target(parsed):
+    text = "The Ruritanian court rejected the appeal of two Freedonian journalists on Monday."
+    _, targets, _ = _complete(parsed, text, "rejected")
+    assert targets[0] == "two Freedonian journalists"
+
+
+def test_completion_purpose_clause_is_aimed_at_the_governing_verbs_addressee(parsed):
+    text = ("The Freedonian president phoned the Ruritanian prime minister to discuss the future of "
+            "the Vorn pipeline.")
+    _, targets, _ = _complete(parsed, text, "discuss")
+    assert "the Ruritanian prime minister" in targets
+
+
+def test_completion_doer_of_a_demanded_action_is_the_target(parsed):
+    text = "Ruritania demanded the withdrawal of all Freedonian troops from the disputed border region."
+    _, targets, _ = _complete(parsed, text, "demanded")
+    assert "all Freedonian troops" in targets
+
+
 def test_completion_actor_target_is_left_alone(parsed):
     _, targets, _ = _complete(parsed, "Ruritania condemned Freedonia in Geneva.", "condemned")
     assert targets == ["Freedonia"]
@@ -56,3 +99,19 @@ def test_completion_one_hyphenated_name_is_not_a_pair(nlp):
     doc.ents = [Span(doc, 0, 4, "ORG"), Span(doc, 5, 6, "GPE")]
     assert one_name(doc, (0, 0), (2, 3))
     assert not one_name(doc, (0, 3), (5, 5))
+
+
+def test_completion_recipient_hung_from_the_object_is_a_target(nlp):
+    # the parse as the small model often gives it: "to Ruritania" attached to "statue"
+    words = ["Freedonia", "returned", "the", "statue", "of", "Otto", "to", "Ruritania", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 3, 1, 3, 4, 3, 6, 1],
+              deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "prep", "pobj", "punct"],
+              pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "ADP", "PROPN", "PUNCT"],
+              tags=["NNP", "VBD", "DT", "NN", "IN", "NNP", "IN", "NNP", "."],
+              lemmas=["Freedonia", "return", "the", "statue", "of", "Otto", "to", "Ruritania", "."],
+              ents=["B-GPE", "O", "O", "O", "O", "B-PERSON", "O", "B-GPE", "O"],
+              sent_starts=[True] + [False] * 8)
+    lex = load_lexicon()
+    trigger = next(t for t in find_triggers(doc[:], lex) if t.token.text == "returned")
+    roles = complete_roles(trigger, find_roles(trigger), lex)
+    assert "Ruritania" in [doc[a : b + 1].text for a, b in roles.targets]

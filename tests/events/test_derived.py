@@ -26,3 +26,24 @@ def test_derived_must_is_a_demand_by_the_speaker(parsed):
 def test_derived_wanting_another_to_act_is_an_appeal(parsed):
     found = _coded(parsed, "Ruritania wants Freedonia to release the prisoners.")
     assert found == [("REQUEST", "020", ["Ruritania"], ["Freedonia"])]
+
+
+def test_derived_must_clause_with_no_trigger_is_still_a_demand(parsed):
+    found = _coded(parsed, "Ruritania declared on Monday that Freedonia must lower its import tariffs.")
+    assert ("REQUEST", "100", ["Ruritania"], ["Freedonia"]) in found
+
+
+def test_derived_must_on_a_governing_verb_makes_the_content_a_demand(parsed):
+    text = "Ruritania said Freedonia must be ready to mediate between the rebels and the army."
+    found = _coded(parsed, text)
+    assert [f[0] for f in found] == ["REQUEST"] and found[0][2:] == (["Ruritania"], ["Freedonia"])
+
+
+def test_derived_must_with_no_actor_subject_is_no_demand(parsed):
+    found = _coded(parsed, "Ruritanian officials said taxes must rise next year.")
+    assert not any(f[0] == "REQUEST" for f in found)
+
+
+def test_derived_obligation_of_anyone_of_a_kind_is_no_demand(parsed):
+    found = _coded(parsed, "The Ruritanian senator said a president must be ready to meet foreign leaders.")
+    assert not any(f[0] == "REQUEST" for f in found)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from communique.actors.mentions import is_dateline
+from communique.events.lexicon import load_lexicon
 from communique.events.triggers import HYPHENS, Trigger
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -202,8 +203,8 @@ def verb_roles(trigger: Trigger) -> Roles:
 def owners(doc, phrase: tuple[int, int]) -> list[tuple[int, int]]:
     """The actor behind a non-actor noun phrase ("calls by Belarus" -> Belarus), else the phrase."""
     head = doc[phrase[0] : phrase[1] + 1].root
-    if head.pos_ != "NOUN" or head.ent_type_:
-        return [phrase]
+    if head.pos_ != "NOUN" or head.ent_type_ or load_lexicon().cue(head.lemma_.lower(), "actor"):
+        return [phrase]  # "the Ethiopian government" is an actor itself, not Ethiopia's thing
     found = [p for c in head.children if c.dep_ == "poss" for p in actor_phrases(c)]
     found += modifier_actors(head) + prep_objects(head, ("by", "from"))
     return found or [phrase]

@@ -10,7 +10,7 @@ from communique.events.arguments import Roles, find_roles, prep_objects
 from communique.events.cameo import quad_class
 from communique.events.candidate import Candidate
 from communique.events.completion import clause_root, complete_roles, has_actor_source
-from communique.events.derived import allegations, appeals, demands
+from communique.events.derived import allegations, appeals, bare_demands, demands
 from communique.events.lexicon import Lexicon
 from communique.events.modality import attitude, governors, modality
 from communique.events.triggers import Trigger, find_triggers, governing_trigger
@@ -282,6 +282,7 @@ def code_sentence(sent: Span, lex: Lexicon, quoted: set[int]) -> list[Candidate]
                          confidence=confidence(trigger, roles))
         cands.append(apply_plover_rules(cand, lex))
     derived = allegations(cands, lex) + demands(cands, lex) + appeals(cands, lex)
+    derived += bare_demands(sent, lex, derived)
     replaced = {index for _, index in derived}
     kept_cands = [c for c in cands if c.trigger.token.i not in replaced and not _restates(c, cands)]
     return dedupe(kept_cands + [event for event, _ in derived])

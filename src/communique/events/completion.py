@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from communique.events.arguments import (
     ACTOR_ENTS,
     NOT_ACTORS,
+    VERB_TARGET_PREPS,
     Roles,
     actor_phrases,
     is_passive,
@@ -18,6 +19,11 @@ from communique.events.triggers import Trigger
 
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT"})
 """Types where "X and Y did it" means each did it to the other: X is the source, Y the target."""
+CONDITIONED = frozenset({"THREATEN"})
+"""Types aimed at whoever must meet their condition: "X threatened to quit the talks unless Y
+withdrew" is a threat to Y."""
+MEETINGS = frozenset({"CONSULT"})
+"""Types whose place is only where they happen ("held talks in Geneva"), never whom they concern."""
 STATE_ACTS = frozenset({"COERCE"})
 """Types whose agentless passive is the doing of the state where it happens ("was arrested in X")."""
 THIRD_PERSON = frozenset({"it", "they", "he", "she"})
@@ -27,8 +33,10 @@ CLAUSE_ROOT_DEPS = frozenset({"ccomp", "relcl", "parataxis", "csubj"})
 PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
 EXTRAPOSED_DEPS = frozenset({"xcomp", "ccomp", "advcl", "csubj"})
 """Where the parser hangs the clause an expletive "it" stands for ("it is hard to say")."""
-HEAD_DEPS = frozenset({"compound", "amod", "nmod"})
-"""Modifier relations climbed to reach the head of an actor's noun phrase ("Iraqi Kurdistan")."""
+HEAD_DEPS = frozenset({"compound", "amod", "nmod", "det"})
+"""Modifier relations climbed to reach the head of an actor's noun phrase ("Iraqi Kurdistan"); the
+determiner too, which the tagger often puts inside a name ("the United States"), else the
+fallback target is the lone word "the", which overlaps no actor."""
 BEHIND_PENALTY = 6.0
 """A fallback target before the trigger counts as this many times farther away: English targets
 follow their verb (plv_train plv_acc: 0.499 at 1.0, 0.501 at 3.0, 0.506 at 6.0)."""
@@ -50,11 +58,105 @@ def complete_roles(trigger: Trigger, roles: Roles, lex: Lexicon) -> Roles:
         # "X and Y agreed to hold joint exercises": the exercises are what was agreed, Y is
         # whom X agreed with (plv_train plv_acc 0.682 -> 0.69x; see docs/benchmarks.md)
         roles.sources, roles.targets = roles.sources[:1], roles.sources[1:] + roles.targets
-    if not trigger.entry.no_target and not any(is_actor_phrase(doc, t, lex) for t in roles.targets):
-        nearest = nearest_actor(trigger, roles, lex)
-        if nearest is not None:
-            roles.targets = [*roles.targets, nearest]
+    if not trigger.entry.no_target:
+        roles.targets = complete_targets(trigger, roles, lex)
     return roles
+
+
+def complete_targets(trigger: Trigger, roles: Roles, lex: Lexicon) -> list[Phrase]:
+    """The targets with what the parse leaves out: a recipient hung from the object, the
+    governing verb's addressee, the nearest actor, the place of an unnamed target, a threat's
+    condition."""
+    doc = trigger.token.doc
+    targets = list(dict.fromkeys(object_actors(trigger, roles, lex) + roles.targets))
+    if not any(is_actor_token(doc[a : b + 1].root, lex) for a, b in targets):
+        targets += [t for t in governor_addressees(trigger, lex) if t not in roles.sources]
+    if not any(is_actor_phrase(doc, t, lex) for t in targets):
+        nearest = nearest_actor(trigger, Roles(roles.sources, targets), lex)
+        if nearest is not None:
+            targets.append(nearest)
+    if trigger.entry.plover not in MEETINGS:
+        targets += place_targets(trigger, Roles(roles.sources, targets))
+    if trigger.entry.plover in CONDITIONED:
+        # after the fallback: the condition's subject is a second target, never instead of
+        # the one threatened ("to ban voting in East Jerusalem if Hamas ran")
+        targets += condition_subjects(trigger, lex)
+    return list(dict.fromkeys(targets))
+
+
+def governor_addressees(trigger: Trigger, lex: Lexicon) -> list[Phrase]:
+    """ "sent a letter to the WHO chief threatening to ...", "called Lavrov to discuss ...": a
+    verb in a purpose or manner clause with no actor target of its own is aimed at whom the
+    governing verb addresses (its "to" phrase, or its object)."""
+    verb = trigger.token
+    if verb.dep_ not in ("advcl", "xcomp") or verb.head.pos_ != "VERB":
+        return []
+    governor = verb.head
+    doc = verb.doc
+    found = prep_objects(governor, ("to",))
+    found += [p for c in governor.children if c.dep_ in ("dobj", "dative") for p in actor_phrases(c)]
+    return [p for p in found if is_actor_token(doc[p[0] : p[1] + 1].root, lex)]
+
+
+def object_actors(trigger: Trigger, roles: Roles, lex: Lexicon) -> list[Phrase]:
+    """The actors in a recipient's prepositional phrase hanging from a target that is a thing:
+    the parser often attaches it to the object, not the verb ("returned the sculpture of the
+    emperor to Peru", "contact with the United States"). An "of" phrase counts only after an
+    action noun ("rejected the appeal of X"): after any noun, "the sculpture of the emperor" made
+    the emperor a target (plover_gsr plv_acc 0.6461 -> 0.6429). The verb's own action-noun object
+    counts too when the parse took a recipient as the target instead ("demanded the withdrawal
+    of Serbian forces from Bosnia": Bosnia)."""
+    doc = trigger.token.doc
+    preps = trigger.entry.target_preps or VERB_TARGET_PREPS
+    heads = [doc[a : b + 1].root for a, b in roles.targets]
+    heads += [c for c in trigger.token.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns]
+    heads = list(dict.fromkeys(heads))
+    return [p for head in heads if head.pos_ == "NOUN" and not is_actor_token(head, lex)
+            for p in prep_objects(head, _object_preps(head, preps, lex)) if is_actor_phrase(doc, p, lex)]
+
+
+def _object_preps(head: Token, preps: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
+    """An action named by a noun ("the withdrawal of Serbian forces") has its doer in "of"."""
+    return (*preps, "of") if head.lemma_.lower() in lex.nouns else preps
+
+
+def place_targets(trigger: Trigger, roles: Roles) -> list[Phrase]:
+    """ "killed 48 people in Afghanistan", "contribute troops to a force in Liberia": with no
+    named target, the place where the unnamed one is (an "in" phrase of the trigger or of a
+    target) stands for it, as event data codes such a target. A target whose words name an actor
+    or a country ("12 Ruritanian soldiers") needs no place."""
+    doc = trigger.token.doc
+    heads = [doc[a : b + 1].root for a, b in roles.targets]
+    if any(_is_named(t) for a, b in roles.targets for t in _name_words(doc, a, b)):
+        return []
+    return [p for head in (trigger.token, *heads) for p in prep_objects(head, ("in",))
+            if _names_a_place(doc[p[0] : p[1] + 1].root)]
+
+
+def _name_words(doc, first: int, last: int) -> list[Token]:
+    """The words of a phrase up to its head: a name in a trailing "of" phrase is another actor."""
+    head = doc[first : last + 1].root
+    return [t for t in doc[first : last + 1] if t.i <= head.i]
+
+
+def _is_named(token: Token) -> bool:
+    return token.ent_type_ in ACTOR_ENTS or token.pos_ == "PROPN"
+
+
+def condition_subjects(trigger: Trigger, lex: Lexicon) -> list[Phrase]:
+    """The actors subject of an "if" or "unless" clause of the trigger or of its complement
+    ("threatened to stop the talks if the United States goes ahead", "threatened that unless
+    Ruritania pays, ...")."""
+    doc = trigger.token.doc
+    token = trigger.token
+    found: list[Phrase] = []
+    for clause in (token, *(c for c in token.children if c.dep_ in ("xcomp", "ccomp"))):
+        for child in clause.children:
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and lex.cue(m.lower_, "condition")
+                                             for m in child.children):
+                found += [p for s in child.children if s.dep_ in ("nsubj", "nsubjpass")
+                          for p in actor_phrases(s) if is_actor_phrase(doc, p, lex)]
+    return found
 
 
 def one_name(doc, first: Phrase, second: Phrase) -> bool:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
-from communique.events.arguments import Roles, subject_of
+from communique.events.arguments import Roles, actor_phrases, subject_of
 from communique.events.candidate import Candidate
+from communique.events.completion import is_actor_token
 from communique.events.lexicon import Lexicon, TriggerEntry
 from communique.events.modality import reporting_verb
 from communique.events.triggers import Trigger
@@ -34,8 +35,8 @@ def allegations(cands: list[Candidate], lex: Lexicon) -> list[tuple[Candidate, i
         if cand.plover not in CONFLICT_TYPES or not cand.roles.sources:
             continue
         verb = _alleging_verb(cand.trigger.token, lex)
-        if verb is None:
-            continue
+        if verb is None or _obliged_clause(_clause_verb(cand.trigger.token), lex) is not None:
+            continue  # "X said Y must impose tariffs" demands, it does not allege (``demands``)
         sources, _ = subject_of(verb)
         # "X announced it will impose a curfew" is X's own threat, not an allegation
         if _other_actor(sources, cand):
@@ -81,13 +82,78 @@ def appeals(cands: list[Candidate], lex: Lexicon) -> list[tuple[Candidate, int]]
 def demands(cands: list[Candidate], lex: Lexicon) -> list[tuple[Candidate, int]]:
     """ "X said Y must return the ship": X demands of Y (REQUEST, CAMEO 10); with the replaced index."""
     found = []
+    speakers: set[int] = set()
     for cand in cands:
         token = cand.trigger.token
-        if not cand.roles.sources or not any(
-                c.dep_ == "aux" and lex.cue(c.lower_, "obligation") for c in token.children):
+        obliged = _obliged_clause(_clause_verb(token), lex)
+        if not cand.roles.sources or obliged is None or _is_norm(obliged):
+            continue
+        verb = reporting_verb(obliged, lex)
+        sources = subject_of(verb)[0] if verb is not None else []
+        if sources and verb.i not in speakers:  # one demand per statement, not one per verb in it
+            speakers.add(verb.i)
+            found.append((speech_event(verb, "REQUEST", "100", cand, sources, cand.plover.lower()), token.i))
+    return found
+
+
+OBLIGED_CHAIN = frozenset({"xcomp", "acomp", "advcl"})
+"""Relations from the trigger up to the verb that carries "must": "the US must be ready to
+mediate", "must ensure security to allow aid" (an adverbial clause only as a purpose "to")."""
+
+
+def _is_norm(verb: Token) -> bool:
+    """ "a president must be ready": an obligation of anyone of a kind states a norm, not a demand
+    made of an actor (seen on campaign news, corpus/news.jsonl)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ in ("a", "an")
+                                                        for d in c.children) for c in verb.children)
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause holds ``token``: a noun trigger ("tariffs") is in its verb's clause."""
+    node = token
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+def _obliged_clause(token: Token, lex: Lexicon) -> Token | None:
+    """The verb with an obligation auxiliary ("must") that is the trigger or governs it through
+    complements, or None."""
+    node = token
+    for _ in range(3):
+        if any(c.dep_ == "aux" and lex.cue(c.lower_, "obligation") for c in node.children):
+            return node
+        if node.dep_ not in OBLIGED_CHAIN or node.head.i == node.i:
+            return None
+        if node.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            return None  # "before they demobilize" is when, not what is demanded
+        node = node.head
+    return None
+
+
+def bare_demands(sent: Span, lex: Lexicon,
+                 derived: list[tuple[Candidate, int]]) -> list[tuple[Candidate, int]]:
+    """ "X said China must drop its barriers": a demand whose content holds no trigger of its own;
+    the clause's named subject is whom it is made of (a pronoun or a thing, "taxes must rise", is
+    no one). A speaker with a demand already makes no second one; the index is -1: no trigger is
+    replaced."""
+    speakers = {c.trigger.token.i for c, _ in derived}
+    found = []
+    for token in sent:
+        if not any(c.dep_ == "aux" and lex.cue(c.lower_, "obligation") for c in token.children):
             continue
         verb = reporting_verb(token, lex)
-        sources = subject_of(verb)[0] if verb is not None else []
-        if sources:
-            found.append((speech_event(verb, "REQUEST", "100", cand, sources, cand.plover.lower()), token.i))
+        if verb is None or verb.i in speakers or _is_norm(token):
+            continue
+        targets = [p for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and is_actor_token(c, lex)
+                   for p in actor_phrases(c)]
+        sources = subject_of(verb)[0]
+        if targets and sources and not set(targets) & set(sources):
+            speakers.add(verb.i)
+            entry = TriggerEntry(verb.lemma_, "verb", "REQUEST", "100", None, (), None)
+            roles = Roles(sources=sources, targets=targets)
+            found.append((Candidate(Trigger(verb, entry), entry, roles, "asserted", confidence=0.55,
+                                    cameo="100"), -1))
     return found
