@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from communique.config import load_config
-from communique.engines.ray_data import PipelineActor, RayOptions, RayRun
+from communique.engines.ray_data import PipelineActor, RayOptions, RayRun, read_ahead, set_read_ahead
 from communique.scale.rows import document_of
 from communique.scale.run import local_rows
 from communique.scale.shards import ShardSettings
@@ -117,3 +117,19 @@ def test_a_document_that_kills_every_worker_gets_an_error_row(ray_session, tmp_p
     assert [d.article.id for d in failed] == ["n3"]
     assert failed[0].article.errors[0].stage == "worker"
     assert totals.lost == 1
+
+
+def test_read_ahead_is_set_and_restored_where_ray_has_it_and_left_alone_where_not():
+    from types import SimpleNamespace
+
+    from communique.engines.ray_data import GEN_BUFFER
+
+    context = SimpleNamespace(**{GEN_BUFFER: 2})
+    saved = read_ahead(context)
+    set_read_ahead(context, 16)
+    assert getattr(context, GEN_BUFFER) == 16
+    set_read_ahead(context, saved)
+    assert getattr(context, GEN_BUFFER) == 2
+    older = SimpleNamespace()
+    set_read_ahead(older, 16)
+    assert read_ahead(older) is None and not hasattr(older, GEN_BUFFER)

@@ -50,6 +50,12 @@ BATCHES_PER_ACTOR = 1
 even when another actor is idle, which at the end of a run leaves that other actor with nothing to do;
 with 1 each batch goes to an actor that is free to run it."""
 
+READ_AHEAD_BLOCKS = 16
+"""Blocks a reading task may produce before the actors take them (Ray Data's default is 2). With 2, an
+actor waited 0.3-0.9 s for its next batch, about 2.5 s in 150 documents, while the reading task (a nice-15
+process on the same cores) was held back; with 16, 0.3-1.0 s in all (docs/benchmarks.md). A block is a
+batch of encoded documents, so this holds a few hundred articles, never a whole file."""
+
 WORKER_DIED = ("the worker process died on this document (its Ray actor was lost twice: a crash in native "
                "code, or out of memory); no records are kept")
 
@@ -222,6 +228,21 @@ def quiet_ray() -> None:
     warnings.filterwarnings("ignore", module="ray.data")
 
 
+# Ray Data keeps this setting private (a leading underscore) in every 2.x release; a Ray without it
+# runs with its own default, only slower.
+GEN_BUFFER = "_max_num_blocks_in_streaming_gen_buffer"
+
+
+def read_ahead(context) -> int | None:
+    """How many blocks a reading task may run ahead in this Ray, None where it cannot be set."""
+    return getattr(context, GEN_BUFFER, None)
+
+
+def set_read_ahead(context, blocks: int | None) -> None:
+    if blocks is not None and hasattr(context, GEN_BUFFER):
+        setattr(context, GEN_BUFFER, blocks)
+
+
 def memory_zone(pipeline):
     """spaCy's ``memory_zone`` of the pipeline's model, if it has one: strings and parses made inside it
     are freed at its end."""
@@ -253,20 +274,22 @@ class RayRun:
         finished = False
         context = ray.data.DataContext.get_current()
         saved = (context.target_max_block_size, context.enable_progress_bars,
-                 context.execution_options.preserve_order)
+                 context.execution_options.preserve_order, read_ahead(context))
         ledger_name = f"communique-ledger-{uuid.uuid4().hex[:12]}"
         ledger = ray.remote(num_cpus=0)(Ledger).options(name=ledger_name).remote()
         try:
             context.target_max_block_size = BLOCK_BYTES
             context.enable_progress_bars = False  # the command shows its own progress line
             context.execution_options.preserve_order = True
+            set_read_ahead(context, READ_AHEAD_BLOCKS)
             for batch in self.dataset(ray, ledger_name).iter_batches(batch_size=None, batch_format="pyarrow"):
                 yield from batch.to_pylist()
             self.totals = RayTotals(*ray.get(ledger.totals.remote()))
             finished = True
         finally:
             (context.target_max_block_size, context.enable_progress_bars,
-             context.execution_options.preserve_order) = saved
+             context.execution_options.preserve_order) = saved[:3]
+            set_read_ahead(context, saved[3])
             ray.kill(ledger)
             if session is not None:
                 ray.shutdown()
