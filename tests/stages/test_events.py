@@ -587,3 +587,12 @@ def test_events_reaction_to_the_agreement_targets_its_parties(extract):
                       "Peru criticised the agreement on Tuesday.")
     event = next(e for e in article.events if e.plover == "ACCUSE")
     assert sorted(article.entity_by_id(t).name for t in event.target) == ["Chile", "Norway"]
+
+
+def test_a_lone_pronoun_no_entity_resolved_is_no_target(extract):
+    text = ("Our reporter asked for the inspection records in March. The Ruritanian customs agency "
+            "refused to give us the records, and the port authority accused them of hiding the files.")
+    article = extract(text)
+    assert article.events, "the refusal and the accusation are events"
+    targets = [text[s:e].lower() for event in article.events for s, e in event.target_spans]
+    assert "us" not in targets and "them" not in targets
