@@ -596,3 +596,13 @@ def test_a_lone_pronoun_no_entity_resolved_is_no_target(extract):
     assert article.events, "the refusal and the accusation are events"
     targets = [text[s:e].lower() for event in article.events for s, e in event.target_spans]
     assert "us" not in targets and "them" not in targets
+
+
+def test_the_reporter_of_an_event_is_not_its_target(extract):
+    text = ("Norway and Chile agreed on Monday to share fishing data. The European Commission welcomed "
+            "the agreement and offered to pay for the survey ships, according to a spokesperson in Lisbon.")
+    article = extract(text)
+    welcomed = next(e for e in article.events if article.text[slice(*e.trigger_span)] == "welcomed")
+    spans = [article.text[slice(*s)] for s in welcomed.target_spans]
+    assert "a spokesperson" not in spans and "Lisbon" not in spans
+    assert sorted(article.entity_by_id(t).name for t in welcomed.target) == ["Chile", "Norway"]

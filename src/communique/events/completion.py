@@ -37,6 +37,8 @@ HEAD_DEPS = frozenset({"compound", "amod", "nmod", "det"})
 """Modifier relations climbed to reach the head of an actor's noun phrase ("Iraqi Kurdistan"); the
 determiner too, which the tagger often puts inside a name ("the United States"), else the
 fallback target is the lone word "the", which overlaps no actor."""
+ATTRIBUTION_WORDS = frozenset({"according"})
+"""Words heading a phrase that names who reports an event, not whom it concerns."""
 BEHIND_PENALTY = 6.0
 """A fallback target before the trigger counts as this many times farther away: English targets
 follow their verb (plv_train plv_acc: 0.499 at 1.0, 0.501 at 3.0, 0.506 at 6.0)."""
@@ -272,12 +274,23 @@ def nearest_actor(trigger: Trigger, roles: Roles, lex: Lexicon) -> Phrase | None
         if clause_root(cand).i != home:
             continue
         head = phrase_head(cand)
-        if head.i in taken or head.i == token.i:
+        if head.i in taken or head.i == token.i or in_attribution(head, home):
             continue
         distance = abs(cand.i - token.i) * (BEHIND_PENALTY if cand.i < token.i else 1.0)
         if best is None or distance < best[0]:
             best = (distance, noun_phrase(head))
     return best[1] if best else None
+
+
+def in_attribution(token: Token, home: int) -> bool:
+    """Whether the phrase says who reports the event ("..., according to a spokesperson in
+    Brussels"): its speaker is the report's source, never the event's target."""
+    node = token
+    while node.i != home and node.head.i != node.i:
+        if node.lower_ in ATTRIBUTION_WORDS:
+            return True
+        node = node.head
+    return False
 
 
 def phrase_head(token: Token) -> Token:
