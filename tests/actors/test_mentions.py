@@ -92,3 +92,13 @@ def test_a_country_named_with_democratic_is_not_the_party(parsed):
     article = ActorsStage().process(parsed(text))
     assert "Democratic Party" not in names(article)
     assert "Democratic Republic of the Congo" in names(article)
+
+
+def test_a_country_inside_a_sea_or_gulf_is_part_of_its_name(parsed):
+    text = ("Coast guards from Latvia will patrol the Gulf of Finland, and tankers crossed the South "
+            "China Sea, while fighting went on in eastern Ukraine.")
+    article = ActorsStage().process(parsed(text))
+    assert "Gulf of" not in names(article)
+    assert "Gulf of Finland" in names(article)
+    assert "Finland" not in names(article) and "China" not in names(article)
+    assert "Ukraine" in names(article)

@@ -76,7 +76,17 @@ def _inside_longer_entity(doc, start: int, end: int, name: Name) -> bool:
         return bool(ent) and ent.label_ != "PERSON" and any(t.pos_ == "PROPN" for t in outside)
     if not ent:
         return False
+    if name.kind == "country" and ent.label_ == "LOC":
+        return _names_a_feature(doc, start, end, ent)
     return ent.label_ == "PERSON" or (name.kind == "seat" and ent.label_ in ("GPE", "LOC", "FAC", "ORG"))
+
+
+def _names_a_feature(doc, start: int, end: int, ent) -> bool:
+    """ "the Gulf of Finland", "the South China Sea": a country's name after "of" or before more
+    of a name inside a geographic feature's name is part of it; "Eastern Ukraine" is Ukraine."""
+    after_of = start > ent.start and doc[start - 1].lower_ == "of"
+    more_name = end < ent.end and doc[end].is_title
+    return after_of or more_name
 
 
 def country_draft(country: Country) -> Draft:
