@@ -63,9 +63,10 @@ def find_names(doc, vocab: Vocabulary) -> list[NameMatch]:
 
 def _inside_longer_entity(doc, start: int, end: int, name: Name) -> bool:
     """A name inside a longer person name ("Chad" in "Chad Smith"), a seat inside a longer
-    place ("Washington" in "Washington D.C.") or an organisation inside a longer proper name
-    ("Republican Party of Armenia", also where the name finder cut it after an adjective) is part
-    of that name, not a mention of its own."""
+    place ("Washington" in "Washington D.C."), a country inside a sea's or gulf's name ("the Gulf
+    of Finland") or an organisation inside a longer proper name ("Republican Party of Armenia",
+    also where the name finder cut it after an adjective) is part of that name, not a mention of
+    its own."""
     ent = doc.ent_of[start]
     if ent and ((ent.end - ent.start) <= (end - start) or ent.end < end):
         ent = None
