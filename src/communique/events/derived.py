@@ -118,12 +118,17 @@ def _clause_verb(token: Token) -> Token:
     return node
 
 
+def _has_obligation(verb: Token, lex: Lexicon) -> bool:
+    """Whether the verb carries an obligation auxiliary of the lexicon ("must")."""
+    return any(c.dep_ == "aux" and lex.cue(c.lower_, "obligation") for c in verb.children)
+
+
 def _obliged_clause(token: Token, lex: Lexicon) -> Token | None:
     """The verb with an obligation auxiliary ("must") that is the trigger or governs it through
     complements, or None."""
     node = token
     for _ in range(3):
-        if any(c.dep_ == "aux" and lex.cue(c.lower_, "obligation") for c in node.children):
+        if _has_obligation(node, lex):
             return node
         if node.dep_ not in OBLIGED_CHAIN or node.head.i == node.i:
             return None
@@ -142,7 +147,7 @@ def bare_demands(sent: Span, lex: Lexicon,
     speakers = {c.trigger.token.i for c, _ in derived}
     found = []
     for token in sent:
-        if not any(c.dep_ == "aux" and lex.cue(c.lower_, "obligation") for c in token.children):
+        if not _has_obligation(token, lex):
             continue
         verb = reporting_verb(token, lex)
         if verb is None or verb.i in speakers or _is_norm(token):
