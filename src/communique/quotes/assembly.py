@@ -184,8 +184,8 @@ class QuoteAssembler:
         past the paragraph break, but the next paragraph's quotation is no half of this one (it
         may carry its own attribution; one without is joined later as a running quote). A clause
         ending in a colon ('The governor added:') introduces the next paragraph's quotation."""
-        last = len(self.text[:clause[1]].rstrip())
-        return "\n" in self.text[last:mark.start] and not self.text[:last].endswith(":")
+        last = self._text_end(clause[1])
+        return "\n" in self.text[last:mark.start] and self.text[last - 1:last] != ":"
 
     def _opens_clause(self, mark: QuoteMarkSpan, attribution: Attribution) -> bool:
         """'"Safety," said Joan Grimm': a short quotation the parser hung on the cue opens the
@@ -201,8 +201,15 @@ class QuoteAssembler:
         """'"…," Bond said, "own your magic."': the parse took the second half's words into the
         clause; a quotation opening after the cue and running past the clause's end is the quote."""
         cue = attribution.cue_span
-        end = len(self.text[:attribution.clause[1]].rstrip())  # it may end past a paragraph break
+        end = self._text_end(attribution.clause[1])
         return cue[1] <= mark.start < end <= mark.end
+
+    def _text_end(self, end: int) -> int:
+        """``end`` moved back over the whitespace before it: a clause the parse ran past a paragraph
+        break ends at the break (walked back, not sliced: this runs for every quote of a text)."""
+        while end > 0 and self.text[end - 1].isspace():
+            end -= 1
+        return end
 
     def _ends_statement(self, mark: QuoteMarkSpan) -> bool:
         """Whether a quotation closes with the punctuation of quoted speech: ',"' '."' '?"' or '",'."""
@@ -221,7 +228,7 @@ class QuoteAssembler:
         for draft in ordered:
             while True:
                 end = max(draft.span[1], draft.attribution.clause[1] if draft.attribution else 0)
-                end = len(self.text[:end].rstrip())  # a clause may end past the paragraph break
+                end = self._text_end(end)
                 nxt = bisect.bisect_left(self.mark_starts, end)
                 if nxt == len(self.marks) or nxt in self.claimed:
                     break
@@ -332,7 +339,7 @@ class QuoteAssembler:
     def _one_sentence(self, attribution: Attribution, first: Draft, second: Draft) -> bool:
         """Whether everything between the two halves belongs to the cue's sentence."""
         sent = attribution.cue.sent
-        end = first.span[1] + len(self.text[first.span[1]:second.span[0]].rstrip())
+        end = max(first.span[1], self._text_end(second.span[0]))
         return sent.start_char <= first.span[1] and end <= sent.end_char
 
     def _finish(self) -> list[Quote]:
