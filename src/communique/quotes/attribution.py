@@ -348,7 +348,7 @@ def conjoined_cue(verb: Token) -> Token | None:
         return None
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp":
         content, cue = verb.head, verb.head.head
-    elif verb.dep_ == "ccomp" and verb.doc[verb.left_edge.i - 1].dep_ == "cc":
+    elif verb.dep_ == "ccomp" and verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].dep_ == "cc":
         content, cue = verb.head, verb.head  # a second clause of the cue itself, after "and"
     else:
         return None
