@@ -154,3 +154,23 @@ def test_readings_of_a_local_sheriffs_office_is_its_county():
 
 def test_inner_readings_reads_no_saints_name_as_a_town():
     assert inner_readings("St George's Chapel", load_gazetteer()) == []
+
+
+def test_inner_readings_reads_no_place_inside_a_body_of_waters_name():
+    gazetteer = load_gazetteer()
+    # "Gulf" is a province of Papua New Guinea, "Arabia" a region, "Aden" a city: none is the water.
+    assert inner_readings("Gulf of Riga", gazetteer) == []
+    assert inner_readings("Sea of Marmara", gazetteer) == []
+    assert inner_readings("Arafura Sea", gazetteer) == []
+    assert inner_readings("Strait of Gibraltar", gazetteer) == []
+
+
+def test_inner_readings_still_reads_the_place_a_bay_is_named_after():
+    assert {e.country for e in inner_readings("Guantanamo Bay", load_gazetteer())} == {"CUB"}
+
+
+def test_resolve_a_sea_news_names_to_its_own_centre(nlp):
+    places = resolved(nlp, "Two warships sailed into the Gulf of Finland on Tuesday.")
+    gulf = places["Gulf of Finland"]
+    assert (gulf.name, gulf.feature, gulf.country) == ("Gulf of Finland", "RGN", None)
+    assert 59 < gulf.lat < 61 and 22 < gulf.lon < 30

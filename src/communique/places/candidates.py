@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from communique.places.gazetteer import Gazetteer, read_rows, stop_names
+from communique.places.gazetteer import Gazetteer, read_sided_words, stop_names
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 INNER_LABELS = frozenset({"ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
@@ -51,10 +51,7 @@ def find_mentions(doc, gazetteer: Gazetteer) -> list[Mention]:
 
 def recall_cues() -> dict[str, frozenset[str]]:
     """``before`` and ``after`` words of ``lang/places_recall_cues.tsv``."""
-    cues: dict[str, set[str]] = {"before": set(), "after": set()}
-    for side, word in read_rows("places_recall_cues.tsv", 2):
-        cues.setdefault(side, set()).add(word.lower())
-    return {side: frozenset(words) for side, words in cues.items()}
+    return read_sided_words("places_recall_cues.tsv", ("before", "after"))
 
 
 def recall_mentions(doc, gazetteer: Gazetteer, taken: list[tuple[int, int]]) -> Iterator[Mention]:

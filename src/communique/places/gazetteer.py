@@ -318,6 +318,15 @@ def read_rows(filename: str, columns: int) -> list[list[str]]:
     return [row[:columns] for row in rows if len(row) >= columns]
 
 
+def read_sided_words(filename: str, sides: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """The words of a two-column ``lang/`` table by their first column (``before``/``after``,
+    ``head``/``tail``), lowercased; every side in ``sides`` is present, empty if the table has none."""
+    words: dict[str, set[str]] = {side: set() for side in sides}
+    for side, word in read_rows(filename, 2):
+        words.setdefault(side, set()).add(word.lower())
+    return {side: frozenset(found) for side, found in words.items()}
+
+
 @lru_cache(maxsize=1)
 def stop_names() -> frozenset[str]:
     """Words never taken as toponyms outside NER place entities (``lang/places_stopnames.txt``)."""

@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from communique.places.candidates import Mention, is_big, is_county_name
 from communique.places.context import (
@@ -22,7 +23,13 @@ from communique.places.context import (
     is_dateline,
     support,
 )
-from communique.places.gazetteer import Gazetteer, GeoEntry, distance_km, stop_names
+from communique.places.gazetteer import (
+    Gazetteer,
+    GeoEntry,
+    distance_km,
+    read_sided_words,
+    stop_names,
+)
 
 KIND_SCORE = {"CONT": 11.0, "PCLI": 10.0, "RGN": 9.0, "ADM1": 7.5, "ADM2": 3.0}
 """A county scores as a town of 1,000: "Kanawha County" has only county readings, and a bare "Douglas"
@@ -89,6 +96,8 @@ def inner_readings(text: str, gazetteer: Gazetteer) -> list[GeoEntry]:
     County Democrats". Only big places (see ``is_big``) and counties named in full: a street or a
     venue ("Royal Street", "Rogers Centre") holds a small town's name more often than not."""
     words = [w.removesuffix("'s").removesuffix("’s").strip(".'’") for w in NAME_WORDS.findall(text)]
+    if names_water(words):
+        return []
     for size in range(len(words) - 1, 0, -1):
         for start in range(len(words) - size + 1):
             name = " ".join(words[start : start + size])
@@ -100,6 +109,21 @@ def inner_readings(text: str, gazetteer: Gazetteer) -> list[GeoEntry]:
             if found:
                 return found
     return []
+
+
+@lru_cache(maxsize=1)
+def water_words() -> dict[str, frozenset[str]]:
+    """``head`` and ``tail`` words of ``lang/places_water_words.tsv``."""
+    return read_sided_words("places_water_words.tsv", ("head", "tail"))
+
+
+def names_water(words: list[str]) -> bool:
+    """True for a body of water's name: "Gulf of Finland", "Arabian Sea", "Taiwan Strait"."""
+    if len(words) < 2:
+        return False
+    water = water_words()
+    first, last = words[0].lower(), words[-1].lower()
+    return (first in water["head"] and words[1].lower() == "of") or last in water["tail"]
 
 
 def without_county_namesakes(entries: list[GeoEntry], text: str) -> list[GeoEntry]:
