@@ -174,3 +174,15 @@ def test_resolve_a_sea_news_names_to_its_own_centre(nlp):
     gulf = places["Gulf of Finland"]
     assert (gulf.name, gulf.feature, gulf.country) == ("Gulf of Finland", "RGN", None)
     assert 59 < gulf.lat < 61 and 22 < gulf.lon < 30
+
+
+def test_resolve_regions_of_conflict_news_names_by_a_short_name(nlp):
+    places = resolved(nlp, "Shelling in the Donbas went on as Moscow reinforced its bases in Crimea.")
+    assert {places["Donbas"].country, places["Crimea"].country} == {"UKR"}
+    assert 44 < places["Crimea"].lat < 46.5 and 32 < places["Crimea"].lon < 37
+
+
+def test_resolve_the_gulf_of_international_news_is_no_province_of_papua_new_guinea(nlp):
+    places = resolved(nlp, "Two tankers were seized in the Gulf near the coast of Iran, the navy said.")
+    assert places["Gulf"].country != "PNG"
+    assert 22 < places["Gulf"].lat < 31 and 47 < places["Gulf"].lon < 57
