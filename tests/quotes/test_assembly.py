@@ -413,3 +413,18 @@ def test_a_quotation_ending_a_paragraph_is_no_source_for_the_next_paragraphs_cue
     (q,) = quotes_of(parsed, text)
     assert cut(text, q.span) == text[:text.index("\n\nThe wind")]
     assert cut(text, q.speaker_span) == "the harbour master"
+
+
+def test_a_clause_the_parse_made_adverbial_after_said_is_what_was_said(parsed):
+    text = "The mayor said after the vote she would not sign the budget."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("she would not sign the budget", "indirect", "speech", "The mayor", "said")
+
+
+def test_a_that_clause_hung_on_the_hearer_is_what_was_told(parsed):
+    text = ("In Suva last week, the premier told a meeting of coastal mayors that few people understood "
+            "the cost of flooding better than their residents.")
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == (
+        "that few people understood the cost of flooding better than their residents", "indirect",
+        "speech", "the premier", "told")

@@ -114,7 +114,8 @@ def content_children(cue_token: Token, cue: Cue) -> tuple[list[Token], str]:
         kids += [c for c in cue_token.head.children if c.dep_ == "ccomp" and c.i > cue_token.i]
     clauses = [c for c in kids if c.dep_ in ("ccomp", "parataxis") and c.i > cue_token.i] \
         or [c for c in kids if c.dep_ == "ccomp"]
-    clauses = clauses or _misattached_clauses(kids) or _gerund_clauses(cue_token, kids)
+    clauses = clauses or _misattached_clauses(kids) or _gerund_clauses(cue_token, kids) \
+        or _unmarked_clauses(cue_token, kids)
     objects = [c for c in kids if c.dep_ in ("dobj", "oprd")]
     if "clause" in cue.frames and clauses:
         return clauses, "clause"
@@ -180,13 +181,63 @@ def _gerund_clauses(cue_token: Token, kids: list[Token]) -> list[Token]:
 
 
 def _misattached_clauses(kids: list[Token]) -> list[Token]:
-    """A that-clause the parser hung on a prepositional object: 'said in a statement that …'."""
+    """A that-clause the parser hung on a prepositional object: 'said in a statement that …', or
+    on the hearer: 'told a meeting of island leaders that few people understood …' (a relative
+    clause is opened by 'that' as its subject or object, never as a mark)."""
     found = []
-    for prep in kids:
-        for pobj in prep.children if prep.dep_ == "prep" else ():
-            found += [g for g in pobj.children if g.dep_ in ("acl", "relcl") and g.i > pobj.i
+    for kid in kids:
+        if kid.dep_ not in ("prep", "dobj", "dative"):
+            continue
+        for noun in _nouns_under(kid):
+            found += [g for g in noun.children if g.dep_ in ("acl", "relcl") and g.i > noun.i
                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
     return found
+
+
+def _nouns_under(kid: Token) -> list[Token]:
+    """The object and the prepositional objects below it ('a meeting of island leaders')."""
+    nouns, todo = [], [kid]
+    while todo:
+        token = todo.pop()
+        if token.dep_ in ("dobj", "dative", "pobj"):
+            nouns.append(token)
+        todo += [c for c in token.children if c.dep_ in ("prep", "pobj")]
+    return nouns
+
+
+FINITE_CLAUSE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _unmarked_clauses(cue_token: Token, kids: list[Token]) -> list[Token]:
+    """'said after the convention he would not accept …', 'tweeted in the early hours that X was
+    …': a finite clause with its own subject that the parser made an adverbial clause of the cue
+    because something stood between them. No subordinator but 'that' opens it: 'said as he left',
+    'said if elected …', 'said when asked' are settings, not what was said."""
+    found = []
+    for clause in kids:
+        if clause.dep_ != "advcl" or clause.i < cue_token.i or not _is_finite(clause):
+            continue
+        subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+        if subjects and not any(s.tag_ in ("WDT", "WP") for s in subjects) and not any(
+                (c.dep_ == "mark" and c.lower_ != "that") or c.tag_ == "WRB" for c in clause.children):
+            found.append(clause)
+    return found[:1]
+
+
+def _reported_clause_start(children: list[Token]) -> int:
+    """Where a clause read from an adverbial one begins: at its 'that' or its subject, not at the
+    setting the parser gave it ('said after the convention he would …' reports 'he would …')."""
+    if len(children) != 1 or children[0].dep_ != "advcl":
+        return 0
+    clause = children[0]
+    opener = next((c for c in clause.children if c.lower_ == "that" and c.i < clause.i), None) \
+        or next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    return opener.left_edge.idx if opener is not None else 0
+
+
+def _is_finite(verb: Token) -> bool:
+    return verb.tag_ in FINITE_CLAUSE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_CLAUSE_TAGS for c in verb.children)
 
 
 def cue_extent(cue_token: Token, cue: Cue) -> ParseSpan:
@@ -273,6 +324,7 @@ def _content_span(text: str, token: Token, children: list[Token], clause: ParseS
     if len(children) == 1 and children[0].tag_ in ("WDT", "WP") and not list(children[0].children):
         return None  # "…, which investigators blamed": a bare relative pronoun holds no content
     start, end = clip_to_paragraph(text, token_range(children), token.idx)
+    start = max(start, _reported_clause_start(children))
     end = min(end, _aside_start(children, end))
     semicolon = text.find(";", start, end)
     if semicolon > start:  # "…was not intentional; they learned on Friday": the reporter's clause
