@@ -428,3 +428,17 @@ def test_a_that_clause_hung_on_the_hearer_is_what_was_told(parsed):
     assert summary(text, q) == (
         "that few people understood the cost of flooding better than their residents", "indirect",
         "speech", "the premier", "told")
+
+
+def test_the_speaker_of_an_inverted_cue_leaves_out_the_relative_clause_on_the_name(parsed):
+    text = ("“The levy is fair,” said Maria Lopez, who chairs the transport committee and has backed "
+            "the plan since March, “and the bridges can wait.”")
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == (text[:-1] + "”", "direct", "speech", "Maria Lopez", "said")
+    assert [cut(text, p) for p in q.pieces] == ["“The levy is fair,”", "“and the bridges can wait.”"]
+
+
+def test_a_cue_in_a_relative_clause_names_the_noun_and_its_pronoun(parsed):
+    text = "The plan was backed by Ms. Hale, who said the strike would go on."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("the strike would go on", "indirect", "speech", "Ms. Hale, who", "said")

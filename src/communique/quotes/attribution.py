@@ -84,13 +84,30 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     return None
 
 
-def source_span(text: str, subject: Token) -> ParseSpan:
-    """The source mention: the subject's phrase, appositions included, without a relative clause."""
-    tokens = [subject] + [c for c in subject.children if c.dep_ not in ("relcl", "acl", "punct")]
-    if subject.dep_ not in SUBJECT_DEPS:  # the noun a relative clause hangs on
-        tokens = [subject] + [c for c in subject.children if c.i < subject.i]
-    start, end = token_range(tokens)
-    return trim(text, start, end)
+def source_span(text: str, subject: Token, cue: Token | None = None) -> ParseSpan:
+    """The source mention: the subject's phrase, appositions included, without a relative clause;
+    when the cue is in a relative clause on it ('an architect who said …'), up to the pronoun
+    that stands for the source there."""
+    # The subject's own subtree runs to the end of its relative clauses ('said Maria Lopez, who
+    # chairs the committee and has backed the levy'): the walk leaves those clauses out.
+    heads = [subject] + [c for c in subject.children if c.dep_ == "appos"]
+    pruned = [c.i for h in heads for c in h.children if c.dep_ == "relcl"]  # acl: 'an email sent by X'
+    doc = subject.doc
+    bounds = subtree_bounds(subject, pruned, 0, len(doc), lambda i: not doc[i].is_punct)
+    first, last = (doc[bounds[0]], doc[bounds[1]]) if bounds else (subject, subject)
+    pronoun = _relative_pronoun(subject, cue) if cue is not None else None
+    if pronoun is not None:
+        last = pronoun
+    return trim(text, first.idx, last.idx + len(last))
+
+
+def _relative_pronoun(noun: Token, cue: Token) -> Token | None:
+    """The 'who' or 'which' of the relative clause on ``noun`` that holds ``cue``."""
+    for clause in (c for c in noun.children if c.dep_ == "relcl"):
+        if clause.i == cue.i or any(a.i == clause.i for a in cue.ancestors):
+            return next((c for c in clause.children
+                         if c.dep_ in SUBJECT_DEPS and c.tag_ in ("WP", "WDT")), None)
+    return None
 
 
 def match_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
@@ -303,7 +320,7 @@ def attribution_for(text: str, token: Token, lexicon: CueLexicon) -> Attribution
         cue_span=cue_extent(token, cue),
         content=content,
         subject=subject,
-        source_span=source_span(text, subject) if subject is not None else None,
+        source_span=source_span(text, subject, token) if subject is not None else None,
         clause=clause,
         frame=frame if children else "host",
         mode=cue.mode,
