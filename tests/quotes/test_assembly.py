@@ -442,3 +442,17 @@ def test_a_cue_in_a_relative_clause_names_the_noun_and_its_pronoun(parsed):
     text = "The plan was backed by Ms. Hale, who said the strike would go on."
     (q,) = quotes_of(parsed, text)
     assert summary(text, q) == ("the strike would go on", "indirect", "speech", "Ms. Hale, who", "said")
+
+
+def test_an_if_clause_after_asked_is_a_reported_question(parsed):
+    text = "Then the professor asked the students if they were always so serious."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("if they were always so serious", "indirect", "speech", "the professor",
+                                "asked")
+
+
+def test_a_that_clause_read_as_an_object_is_what_was_agreed(parsed):
+    text = "The voters agreed that the Treasury Department has limited power to stop the deals."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("that the Treasury Department has limited power to stop the deals",
+                                "indirect", "thought", "The voters", "agreed")

@@ -132,7 +132,9 @@ def content_children(cue_token: Token, cue: Cue) -> tuple[list[Token], str]:
     clauses = [c for c in kids if c.dep_ in ("ccomp", "parataxis") and c.i > cue_token.i] \
         or [c for c in kids if c.dep_ == "ccomp"]
     clauses = clauses or _misattached_clauses(kids) or _gerund_clauses(cue_token, kids) \
-        or _unmarked_clauses(cue_token, kids)
+        or _unmarked_clauses(cue_token, kids) or _clause_objects(cue_token, kids)
+    if not clauses and "question" in cue.frames:
+        clauses = _reported_questions(cue_token, kids)
     objects = [c for c in kids if c.dep_ in ("dobj", "oprd")]
     if "clause" in cue.frames and clauses:
         return clauses, "clause"
@@ -241,14 +243,31 @@ def _unmarked_clauses(cue_token: Token, kids: list[Token]) -> list[Token]:
     return found[:1]
 
 
+QUESTION_OPENERS = frozenset({"if", "whether"})
+
+
+def _reported_questions(cue_token: Token, kids: list[Token]) -> list[Token]:
+    """'asked the students if they were always so serious': the parser makes the question an
+    adverbial clause, as it would a condition."""
+    return [c for c in kids if c.dep_ == "advcl" and c.i > cue_token.i
+            and c.left_edge.lower_ in QUESTION_OPENERS and c.left_edge.dep_ == "mark"][:1]
+
+
+def _clause_objects(cue_token: Token, kids: list[Token]) -> list[Token]:
+    """'agreed that the Treasury has limited power to …': a clause the parser read as a noun
+    phrase object (its verb an adjective of the noun); the object opens with the clause's 'that'."""
+    return [c for c in kids if c.dep_ == "dobj" and c.i > cue_token.i
+            and c.left_edge.lower_ in ("that", "whether") and c.left_edge.dep_ == "mark"][:1]
+
+
 def _reported_clause_start(children: list[Token]) -> int:
     """Where a clause read from an adverbial one begins: at its 'that' or its subject, not at the
     setting the parser gave it ('said after the convention he would …' reports 'he would …')."""
     if len(children) != 1 or children[0].dep_ != "advcl":
         return 0
     clause = children[0]
-    opener = next((c for c in clause.children if c.lower_ == "that" and c.i < clause.i), None) \
-        or next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    opener = next((c for c in clause.children if c.lower_ in ("that", *QUESTION_OPENERS) and c.i < clause.i),
+                  None) or next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
     return opener.left_edge.idx if opener is not None else 0
 
 
