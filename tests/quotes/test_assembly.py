@@ -456,3 +456,11 @@ def test_a_that_clause_read_as_an_object_is_what_was_agreed(parsed):
     (q,) = quotes_of(parsed, text)
     assert summary(text, q) == ("that the Treasury Department has limited power to stop the deals",
                                 "indirect", "thought", "The voters", "agreed")
+
+
+def test_a_headline_under_a_name_is_speech_even_when_its_words_hold_a_cue(parsed):
+    text = "Okafor: I support a second runway.\n\nThe mayor spoke at the airport on Monday."
+    okafor = Entity(id="E1", name="Okafor", kind="person", mentions=[(0, 6)])
+    quotes = quotes_of(parsed, text, [okafor])
+    assert [summary(text, q) for q in quotes] == [
+        ("I support a second runway.", "direct", "speech", "Okafor", ":")]
