@@ -464,3 +464,12 @@ def test_a_headline_under_a_name_is_speech_even_when_its_words_hold_a_cue(parsed
     quotes = quotes_of(parsed, text, [okafor])
     assert [summary(text, q) for q in quotes] == [
         ("I support a second runway.", "direct", "speech", "Okafor", ":")]
+
+
+def test_a_headline_label_ending_with_a_name_is_its_speaker(parsed):
+    text = "Harbour Chief Ana Silva: Ferry Fares Will Rise In March.\n\nThe port spoke on Monday."
+    silva = Entity(id="E1", name="Ana Silva", kind="person", mentions=[(14, 23)])
+    (q,) = quotes_of(parsed, text, [silva])
+    assert summary(text, q) == ("Ferry Fares Will Rise In March.", "direct", "speech",
+                                "Harbour Chief Ana Silva", ":")
+    assert q.speaker == "E1"
