@@ -413,3 +413,63 @@ def test_a_quotation_ending_a_paragraph_is_no_source_for_the_next_paragraphs_cue
     (q,) = quotes_of(parsed, text)
     assert cut(text, q.span) == text[:text.index("\n\nThe wind")]
     assert cut(text, q.speaker_span) == "the harbour master"
+
+
+def test_a_clause_the_parse_made_adverbial_after_said_is_what_was_said(parsed):
+    text = "The mayor said after the vote she would not sign the budget."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("she would not sign the budget", "indirect", "speech", "The mayor", "said")
+
+
+def test_a_that_clause_hung_on_the_hearer_is_what_was_told(parsed):
+    text = ("In Suva last week, the premier told a meeting of coastal mayors that few people understood "
+            "the cost of flooding better than their residents.")
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == (
+        "that few people understood the cost of flooding better than their residents", "indirect",
+        "speech", "the premier", "told")
+
+
+def test_the_speaker_of_an_inverted_cue_leaves_out_the_relative_clause_on_the_name(parsed):
+    text = ("“The levy is fair,” said Maria Lopez, who chairs the transport committee and has backed "
+            "the plan since March, “and the bridges can wait.”")
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == (text[:-1] + "”", "direct", "speech", "Maria Lopez", "said")
+    assert [cut(text, p) for p in q.pieces] == ["“The levy is fair,”", "“and the bridges can wait.”"]
+
+
+def test_a_cue_in_a_relative_clause_names_the_noun_and_its_pronoun(parsed):
+    text = "The plan was backed by Ms. Hale, who said the strike would go on."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("the strike would go on", "indirect", "speech", "Ms. Hale, who", "said")
+
+
+def test_an_if_clause_after_asked_is_a_reported_question(parsed):
+    text = "Then the professor asked the students if they were always so serious."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("if they were always so serious", "indirect", "speech", "the professor",
+                                "asked")
+
+
+def test_a_that_clause_read_as_an_object_is_what_was_agreed(parsed):
+    text = "The voters agreed that the Treasury Department has limited power to stop the deals."
+    (q,) = quotes_of(parsed, text)
+    assert summary(text, q) == ("that the Treasury Department has limited power to stop the deals",
+                                "indirect", "thought", "The voters", "agreed")
+
+
+def test_a_headline_under_a_name_is_speech_even_when_its_words_hold_a_cue(parsed):
+    text = "Okafor: I support a second runway.\n\nThe mayor spoke at the airport on Monday."
+    okafor = Entity(id="E1", name="Okafor", kind="person", mentions=[(0, 6)])
+    quotes = quotes_of(parsed, text, [okafor])
+    assert [summary(text, q) for q in quotes] == [
+        ("I support a second runway.", "direct", "speech", "Okafor", ":")]
+
+
+def test_a_headline_label_ending_with_a_name_is_its_speaker(parsed):
+    text = "Harbour Chief Ana Silva: Ferry Fares Will Rise In March.\n\nThe port spoke on Monday."
+    silva = Entity(id="E1", name="Ana Silva", kind="person", mentions=[(14, 23)])
+    (q,) = quotes_of(parsed, text, [silva])
+    assert summary(text, q) == ("Ferry Fares Will Rise In March.", "direct", "speech",
+                                "Harbour Chief Ana Silva", ":")
+    assert q.speaker == "E1"

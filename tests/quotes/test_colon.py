@@ -38,3 +38,10 @@ def test_a_label_names_a_speaker_only_when_a_mention_covers_it():
     assert names_speaker(label, [(0, 9)], "person")
     assert not names_speaker(label, [(0, 4)], "person")  # "Lina" alone
     assert not names_speaker(label, [(0, 9)], "place")
+
+
+def test_a_label_ending_with_a_name_after_its_title_names_the_speaker():
+    # "Harbour Board Chair Ana Silva: …": the person's mention ends the label
+    assert names_speaker((0, 26), [(16, 26)], "person")
+    assert not names_speaker((0, 26), [(16, 26)], "place")
+    assert not names_speaker((0, 26), [(0, 7)], "person")  # a name opening a heading is no speaker

@@ -55,3 +55,9 @@ def test_a_form_the_lemmatizer_misreads_maps_to_its_cue():
 def test_a_cue_forms_line_without_a_lemma_is_an_error():
     with pytest.raises(CueLexiconError, match="line 2"):
         read_cue_forms("# comment\nhopes\n")
+
+
+def test_a_cue_of_asking_reads_if_clauses_as_questions_and_say_does_not():
+    lexicon = load_cues()
+    assert "question" in lexicon.cues_for("ask")[0].frames
+    assert "question" not in lexicon.cues_for("say")[0].frames

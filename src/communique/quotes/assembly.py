@@ -58,6 +58,12 @@ def _union(span: tuple[int, int], mark: QuoteMarkSpan) -> tuple[int, int]:
     return min(span[0], mark.start), max(span[1], mark.end)
 
 
+def _is_quote(draft: Draft) -> bool:
+    """Whether a draft is output: a direct draft without quotation marks is an attribution clause
+    kept only for the quotations that may be glued to it."""
+    return draft.kind != "direct" or bool(draft.marks) or draft.cue_span is not None
+
+
 def _glued(text: str, start: int, end: int, glue: str) -> bool:
     return start <= end and not text[start:end].strip(glue)
 
@@ -245,8 +251,9 @@ class QuoteAssembler:
             if not self._labels_speaker(line):
                 continue  # "US-CHINA TRADE: …", "Stealth Over Health: …": a heading, not speech
             content = line.content
-            if any(_overlap(content, d.span) * 2 > content[1] - content[0] for d in self.drafts):
-                continue
+            if any(_overlap(content, d.span) * 2 > content[1] - content[0]
+                   for d in self.drafts if _is_quote(d)):
+                continue  # a clause with no content ("I support …" read as a cue) is no quote
             inside = [i for i in self._marks_in(content) if i not in self.claimed]
             self.claimed.update(inside)
             speaker = self.article.entity_at(*line.name)
@@ -345,7 +352,7 @@ class QuoteAssembler:
     def _finish(self) -> list[Quote]:
         unique: dict[tuple[int, int], Draft] = {}
         for draft in sorted(self.drafts, key=lambda d: d.span):
-            if draft.kind != "direct" or draft.marks or draft.cue_span:
+            if _is_quote(draft):
                 unique.setdefault(draft.span, draft)
         drafts = list(unique.values())
         for draft in drafts:

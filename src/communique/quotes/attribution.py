@@ -84,13 +84,30 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     return None
 
 
-def source_span(text: str, subject: Token) -> ParseSpan:
-    """The source mention: the subject's phrase, appositions included, without a relative clause."""
-    tokens = [subject] + [c for c in subject.children if c.dep_ not in ("relcl", "acl", "punct")]
-    if subject.dep_ not in SUBJECT_DEPS:  # the noun a relative clause hangs on
-        tokens = [subject] + [c for c in subject.children if c.i < subject.i]
-    start, end = token_range(tokens)
-    return trim(text, start, end)
+def source_span(text: str, subject: Token, cue: Token | None = None) -> ParseSpan:
+    """The source mention: the subject's phrase, appositions included, without a relative clause;
+    when the cue is in a relative clause on it ('an architect who said …'), up to the pronoun
+    that stands for the source there."""
+    # The subject's own subtree runs to the end of its relative clauses ('said Maria Lopez, who
+    # chairs the committee and has backed the levy'): the walk leaves those clauses out.
+    heads = [subject] + [c for c in subject.children if c.dep_ == "appos"]
+    pruned = [c.i for h in heads for c in h.children if c.dep_ == "relcl"]  # acl: 'an email sent by X'
+    doc = subject.doc
+    bounds = subtree_bounds(subject, pruned, 0, len(doc), lambda i: not doc[i].is_punct)
+    first, last = (doc[bounds[0]], doc[bounds[1]]) if bounds else (subject, subject)
+    pronoun = _relative_pronoun(subject, cue) if cue is not None else None
+    if pronoun is not None:
+        last = pronoun
+    return trim(text, first.idx, last.idx + len(last))
+
+
+def _relative_pronoun(noun: Token, cue: Token) -> Token | None:
+    """The 'who' or 'which' of the relative clause on ``noun`` that holds ``cue``."""
+    for clause in (c for c in noun.children if c.dep_ == "relcl"):
+        if clause.i == cue.i or any(a.i == clause.i for a in cue.ancestors):
+            return next((c for c in clause.children
+                         if c.dep_ in SUBJECT_DEPS and c.tag_ in ("WP", "WDT")), None)
+    return None
 
 
 def match_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
@@ -114,7 +131,10 @@ def content_children(cue_token: Token, cue: Cue) -> tuple[list[Token], str]:
         kids += [c for c in cue_token.head.children if c.dep_ == "ccomp" and c.i > cue_token.i]
     clauses = [c for c in kids if c.dep_ in ("ccomp", "parataxis") and c.i > cue_token.i] \
         or [c for c in kids if c.dep_ == "ccomp"]
-    clauses = clauses or _misattached_clauses(kids) or _gerund_clauses(cue_token, kids)
+    clauses = clauses or _misattached_clauses(kids) or _gerund_clauses(cue_token, kids) \
+        or _unmarked_clauses(cue_token, kids) or _clause_objects(cue_token, kids)
+    if not clauses and "question" in cue.frames:
+        clauses = _reported_questions(cue_token, kids)
     objects = [c for c in kids if c.dep_ in ("dobj", "oprd")]
     if "clause" in cue.frames and clauses:
         return clauses, "clause"
@@ -180,13 +200,80 @@ def _gerund_clauses(cue_token: Token, kids: list[Token]) -> list[Token]:
 
 
 def _misattached_clauses(kids: list[Token]) -> list[Token]:
-    """A that-clause the parser hung on a prepositional object: 'said in a statement that …'."""
+    """A that-clause the parser hung on a prepositional object: 'said in a statement that …', or
+    on the hearer: 'told a meeting of island leaders that few people understood …' (a relative
+    clause is opened by 'that' as its subject or object, never as a mark)."""
     found = []
-    for prep in kids:
-        for pobj in prep.children if prep.dep_ == "prep" else ():
-            found += [g for g in pobj.children if g.dep_ in ("acl", "relcl") and g.i > pobj.i
+    for kid in kids:
+        if kid.dep_ not in ("prep", "dobj", "dative"):
+            continue
+        for noun in _nouns_under(kid):
+            found += [g for g in noun.children if g.dep_ in ("acl", "relcl") and g.i > noun.i
                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
     return found
+
+
+def _nouns_under(kid: Token) -> list[Token]:
+    """The object and the prepositional objects below it ('a meeting of island leaders')."""
+    nouns, todo = [], [kid]
+    while todo:
+        token = todo.pop()
+        if token.dep_ in ("dobj", "dative", "pobj"):
+            nouns.append(token)
+        todo += [c for c in token.children if c.dep_ in ("prep", "pobj")]
+    return nouns
+
+
+FINITE_CLAUSE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _unmarked_clauses(cue_token: Token, kids: list[Token]) -> list[Token]:
+    """'said after the convention he would not accept …', 'tweeted in the early hours that X was
+    …': a finite clause with its own subject that the parser made an adverbial clause of the cue
+    because something stood between them. No subordinator but 'that' opens it: 'said as he left',
+    'said if elected …', 'said when asked' are settings, not what was said."""
+    found = []
+    for clause in kids:
+        if clause.dep_ != "advcl" or clause.i < cue_token.i or not _is_finite(clause):
+            continue
+        subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+        if subjects and not any(s.tag_ in ("WDT", "WP") for s in subjects) and not any(
+                (c.dep_ == "mark" and c.lower_ != "that") or c.tag_ == "WRB" for c in clause.children):
+            found.append(clause)
+    return found[:1]
+
+
+QUESTION_OPENERS = frozenset({"if", "whether"})
+
+
+def _reported_questions(cue_token: Token, kids: list[Token]) -> list[Token]:
+    """'asked the students if they were always so serious': the parser makes the question an
+    adverbial clause, as it would a condition."""
+    return [c for c in kids if c.dep_ == "advcl" and c.i > cue_token.i
+            and c.left_edge.lower_ in QUESTION_OPENERS and c.left_edge.dep_ == "mark"][:1]
+
+
+def _clause_objects(cue_token: Token, kids: list[Token]) -> list[Token]:
+    """'agreed that the Treasury has limited power to …': a clause the parser read as a noun
+    phrase object (its verb an adjective of the noun); the object opens with the clause's 'that'."""
+    return [c for c in kids if c.dep_ == "dobj" and c.i > cue_token.i
+            and c.left_edge.lower_ in ("that", "whether") and c.left_edge.dep_ == "mark"][:1]
+
+
+def _reported_clause_start(children: list[Token]) -> int:
+    """Where a clause read from an adverbial one begins: at its 'that' or its subject, not at the
+    setting the parser gave it ('said after the convention he would …' reports 'he would …')."""
+    if len(children) != 1 or children[0].dep_ != "advcl":
+        return 0
+    clause = children[0]
+    opener = next((c for c in clause.children if c.lower_ in ("that", *QUESTION_OPENERS) and c.i < clause.i),
+                  None) or next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    return opener.left_edge.idx if opener is not None else 0
+
+
+def _is_finite(verb: Token) -> bool:
+    return verb.tag_ in FINITE_CLAUSE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_CLAUSE_TAGS for c in verb.children)
 
 
 def cue_extent(cue_token: Token, cue: Cue) -> ParseSpan:
@@ -252,7 +339,7 @@ def attribution_for(text: str, token: Token, lexicon: CueLexicon) -> Attribution
         cue_span=cue_extent(token, cue),
         content=content,
         subject=subject,
-        source_span=source_span(text, subject) if subject is not None else None,
+        source_span=source_span(text, subject, token) if subject is not None else None,
         clause=clause,
         frame=frame if children else "host",
         mode=cue.mode,
@@ -273,6 +360,7 @@ def _content_span(text: str, token: Token, children: list[Token], clause: ParseS
     if len(children) == 1 and children[0].tag_ in ("WDT", "WP") and not list(children[0].children):
         return None  # "…, which investigators blamed": a bare relative pronoun holds no content
     start, end = clip_to_paragraph(text, token_range(children), token.idx)
+    start = max(start, _reported_clause_start(children))
     end = min(end, _aside_start(children, end))
     semicolon = text.find(";", start, end)
     if semicolon > start:  # "…was not intentional; they learned on Friday": the reporter's clause

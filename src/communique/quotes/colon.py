@@ -64,8 +64,11 @@ def is_one_word_label(name: str) -> bool:
 
 
 def names_speaker(name: tuple[int, int], mentions: list[tuple[int, int]], kind: str) -> bool:
-    """An entity of a speaking kind whose mention covers the label ("Pence", "Kremlin")."""
+    """An entity of a speaking kind whose mention covers the label ("Pence", "Kremlin") or ends it."""
     if kind not in SPEAKER_KINDS:
         return False
     length = name[1] - name[0]
-    return any(min(e, name[1]) - max(s, name[0]) >= NAMED_SHARE * length for s, e in mentions)
+    # or the label ends with the name, after a title or an outlet ("Dr. Ben Carson", "McCain
+    # Challenger Kelli Ward", "NY Post"): polnear_train has 8 such speaking labels, no heading
+    return any(min(e, name[1]) - max(s, name[0]) >= NAMED_SHARE * length or (e == name[1] and s > name[0])
+               for s, e in mentions)

@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 
-FRAMES = frozenset({"clause", "object", "predicate", "infinitive", "prep", "recipient"})
+FRAMES = frozenset({"clause", "object", "predicate", "infinitive", "prep", "recipient", "question"})
 """Where a cue's content may sit: a that-clause or speech, a noun phrase, a noun phrase with its
 predicate ("called X a hoax"), a to-clause, a particle's
-object; ``recipient`` marks a cue whose direct object is the hearer ("told reporters")."""
+object; ``recipient`` marks a cue whose direct object is the hearer ("told reporters");
+``question`` a cue whose if- or whether-clause is a reported question ("asked voters if …"),
+where after other cues it is a condition ("said if elected she would …")."""
 ATTRIBUTIONS = ("speech", "writing", "thought", "perception")
 """How a source came by the content it is credited with: the output's ``quotes[].attribution``."""
 REPORTED_ATTRIBUTIONS = ("speech", "writing")
