@@ -54,3 +54,10 @@ def test_arguments_group_of_a_country_stays_whole_as_target(parsed):
     text = "Ruritanian rebels wounded two Freedonian soldiers in an ambush on Sunday."
     _, targets = _roles(parsed, text, "wounded")
     assert targets == ["two Freedonian soldiers"]
+
+
+def test_arguments_a_titled_persons_name_is_one_source(parsed):
+    # the "of" in the title split it into "Freedonian Secretary" and "Anna" before
+    text = "Freedonian Secretary of State Anna Berg met the Ruritanian envoy in Vienna."
+    sources, targets = _roles(parsed, text, "met")
+    assert sources == ["Freedonian Secretary of State Anna Berg"] and targets == ["the Ruritanian envoy"]

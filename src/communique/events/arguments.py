@@ -56,7 +56,9 @@ def noun_phrase(head: Token) -> tuple[int, int]:
 
 
 def actor_phrases(head: Token) -> list[tuple[int, int]]:
-    """The actors named by a noun phrase: one per conjunct, split modifiers where coordinated."""
+    """The actors named by a noun phrase: one per conjunct, split modifiers where coordinated
+    ("Russia-NATO talks"). A person's name is one actor whatever its title holds: "US Secretary
+    of State Rex Tillerson" split at "of" made "US Secretary" the source and "Rex" the target."""
     phrases: list[tuple[int, int]] = []
     for token in conjuncts(head):
         if token.tag_ in RELATIVE_TAGS and token.head.dep_ == "relcl":
@@ -65,7 +67,7 @@ def actor_phrases(head: Token) -> list[tuple[int, int]]:
         if token is None:
             continue  # a dateline the parser made a subject: a place, not who acted
         token = apposed_name(token)
-        groups = modifier_actors(token)
+        groups = [] if token.ent_type_ == "PERSON" else modifier_actors(token)
         phrases.extend(groups if len(groups) > 1 else [noun_phrase(token)])
     return phrases
 
