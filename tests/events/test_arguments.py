@@ -61,3 +61,15 @@ def test_arguments_a_titled_persons_name_is_one_source(parsed):
     text = "Freedonian Secretary of State Anna Berg met the Ruritanian envoy in Vienna."
     sources, targets = _roles(parsed, text, "met")
     assert sources == ["Freedonian Secretary of State Anna Berg"] and targets == ["the Ruritanian envoy"]
+
+
+def test_arguments_a_dateline_is_no_side(parsed):
+    # the parser hangs the filing place from the attack: it was the attack's source
+    sources, _ = _roles(parsed, "ZENDA - A Taliban attack on an army post has killed six soldiers.", "attack")
+    assert sources == ["Taliban"]
+
+
+def test_arguments_the_noun_after_a_dateline_is_the_subject(parsed):
+    text = "STRELSAU, Ruritania -- A Freedonian court has charged a former minister with bribery."
+    sources, _ = _roles(parsed, text, "charged")
+    assert sources == ["A Freedonian court"]

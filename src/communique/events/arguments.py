@@ -75,11 +75,53 @@ def actor_phrases(head: Token) -> list[tuple[int, int]]:
 def after_dateline(token: Token) -> Token | None:
     """For a dateline the parser took for a phrase ("OSLO, May 3 (Wire) - Norway's foreign
     minister Kari Dahl met ..."), the person it hung from it (Dahl, in apposition to OSLO), or
-    None; any other token is itself."""
-    if not is_dateline(token.doc, token.left_edge.i, token.i + 1):
+    the noun after the dateline's dash hung from it ("LIMA, Peru -- A court ruled": the court),
+    or None; any other token is itself."""
+    dash = dateline_dash(token)
+    if is_dateline(token.doc, token.left_edge.i, token.i + 1):
+        names = [c for c in token.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        if names or dash is None:
+            return names[-1] if names else None
+    elif dash is None or token.i > dash:
         return token
-    names = [c for c in token.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
-    return names[-1] if names else None
+    after = [d for d in token.subtree if d.i > dash and d.dep_ == "appos" and d.head.i < dash
+             and d.pos_ in ("NOUN", "PROPN")]
+    return after[0] if after else None
+
+
+DATELINE_DASHES = frozenset({"-", "--", "---", "–", "—"})
+MAX_DATELINE_TOKENS = 12
+"""The longest dateline: "ADDIS ABABA, May 15 (Wire) --"."""
+
+
+def dateline_dash(token: Token) -> int | None:
+    """The index of the dash closing a dateline that opens the paragraph of ``token``'s sentence
+    ("KABUL - ", "THE HAGUE, Netherlands -- ", "Lima, May 3 (Wire) - "), or None. A dateline
+    holds no verb, and a word in capitals or a comma: "Iran - talks resume" is no dateline."""
+    doc, first = token.doc, token.sent.start
+    if first > 0 and "\n" not in doc[first - 1].whitespace_ + doc[first - 1].text:
+        return None
+    for word in doc[first + 1 : min(token.sent.end, first + MAX_DATELINE_TOKENS)]:
+        if word.pos_ in ("VERB", "AUX"):
+            return None
+        if word.text in DATELINE_DASHES and (word.whitespace_ or doc[word.i - 1].whitespace_):
+            prefix = doc[first : word.i]
+            capitals = any(w.is_upper and w.is_alpha and len(w) > 1 for w in prefix)
+            return word.i if capitals or any(w.text == "," for w in prefix) else None
+    return None
+
+
+def outside_dateline(phrases: list[tuple[int, int]], doc) -> list[tuple[int, int]]:
+    """The phrases without the words of a dateline: a place that says where the story was
+    filed is no side of an event ("KABUL - A Taliban attack" made Kabul the attacker)."""
+    kept = []
+    for first, last in phrases:
+        dash = dateline_dash(doc[first])
+        if dash is None or first > dash:
+            kept.append((first, last))
+        elif last > dash:
+            kept.append((dash + 1, last))
+    return kept
 
 
 def apposed_name(token: Token) -> Token:
@@ -265,6 +307,8 @@ def _climb(noun: Token, roles: Roles, preps: tuple[str, ...]) -> None:
 def find_roles(trigger: Trigger) -> Roles:
     """Source and target token ranges of any trigger."""
     roles = noun_roles(trigger) if trigger.kind == "noun" else verb_roles(trigger)
+    doc = trigger.token.doc
+    roles.sources, roles.targets = outside_dateline(roles.sources, doc), outside_dateline(roles.targets, doc)
     sources = set(roles.sources)
     roles.targets = [t for t in dict.fromkeys(roles.targets) if t not in sources]
     roles.sources = list(dict.fromkeys(roles.sources))

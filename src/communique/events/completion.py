@@ -12,6 +12,7 @@ from communique.events.arguments import (
     actor_phrases,
     is_passive,
     noun_phrase,
+    outside_dateline,
     prep_objects,
 )
 from communique.events.lexicon import Lexicon
@@ -271,6 +272,8 @@ def nearest_actor(trigger: Trigger, roles: Roles, lex: Lexicon) -> Phrase | None
     for cand in token.sent:
         if cand.i in taken or cand.i == token.i or not is_actor_token(cand, lex):
             continue
+        if outside_dateline([(cand.i, cand.i)], cand.doc) == []:
+            continue  # the place a story was filed from ("KABUL - ...")
         if clause_root(cand).i != home:
             continue
         head = phrase_head(cand)
