@@ -115,3 +115,9 @@ def test_completion_recipient_hung_from_the_object_is_a_target(nlp):
     trigger = next(t for t in find_triggers(doc[:], lex) if t.token.text == "returned")
     roles = complete_roles(trigger, find_roles(trigger), lex)
     assert "Ruritania" in [doc[a : b + 1].text for a, b in roles.targets]
+
+
+def test_completion_mobilized_troops_are_aimed_at_their_opponent(parsed):
+    text = "Ruritania has mobilized troops for a possible order to move against Freedonia's missile sites."
+    _, targets, _ = _complete(parsed, text, "mobilized")
+    assert targets == ["Freedonia's missile sites"]

@@ -23,6 +23,9 @@ RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT"})
 CONDITIONED = frozenset({"THREATEN"})
 """Types aimed at whoever must meet their condition: "X threatened to quit the talks unless Y
 withdrew" is a threat to Y."""
+AIMED_FORCES = frozenset({"MOBILIZE"})
+"""Types whose object is the source's own forces ("mobilized troops for an offensive against
+X"): the event is aimed at the "against" phrase of its clause, not at the troops."""
 MEETINGS = frozenset({"CONSULT"})
 """Types whose place is only where they happen ("held talks in Geneva"), never whom they concern."""
 STATE_ACTS = frozenset({"COERCE"})
@@ -71,6 +74,8 @@ def complete_targets(trigger: Trigger, roles: Roles, lex: Lexicon) -> list[Phras
     governing verb's addressee, the nearest actor, the place of an unnamed target, a threat's
     condition."""
     doc = trigger.token.doc
+    if trigger.entry.plover in AIMED_FORCES and (opponents := against_phrases(trigger.token, lex)):
+        return opponents
     targets = list(dict.fromkeys(object_actors(trigger, roles, lex) + roles.targets))
     if not any(is_actor_token(doc[a : b + 1].root, lex) for a, b in targets):
         targets += [t for t in governor_addressees(trigger, lex) if t not in roles.sources]
@@ -85,6 +90,24 @@ def complete_targets(trigger: Trigger, roles: Roles, lex: Lexicon) -> list[Phras
         # the one threatened ("to ban voting in East Jerusalem if Hamas ran")
         targets += condition_subjects(trigger, lex)
     return list(dict.fromkeys(targets))
+
+
+AIM_DEPS = frozenset({"dobj", "prep", "pobj", "xcomp", "acl", "advcl", "advmod", "relcl"})
+"""Relations from a deployment down to what it is for ("troops for a battle against X",
+"troops for an order to move against X"), not into a clause said or reported."""
+
+
+def against_phrases(token: Token, lex: Lexicon) -> list[Phrase]:
+    """The actors of the "against" phrases below ``token`` through ``AIM_DEPS``."""
+    found: list[Phrase] = []
+    for child in token.children:
+        if child.dep_ not in AIM_DEPS:
+            continue
+        if child.dep_ == "prep" and child.lower_ == "against":
+            found += [p for p in prep_objects(token, ("against",)) if is_actor_phrase(token.doc, p, lex)]
+        else:
+            found += against_phrases(child, lex)
+    return list(dict.fromkeys(found))
 
 
 def governor_addressees(trigger: Trigger, lex: Lexicon) -> list[Phrase]:
