@@ -121,3 +121,9 @@ def test_completion_mobilized_troops_are_aimed_at_their_opponent(parsed):
     text = "Ruritania has mobilized troops for a possible order to move against Freedonia's missile sites."
     _, targets, _ = _complete(parsed, text, "mobilized")
     assert targets == ["Freedonia's missile sites"]
+
+
+def test_completion_a_demand_is_aimed_at_the_subject_of_its_that_clause(parsed):
+    text = "The Ruritanian Red Cross repeated its demand today that Freedonia free the prisoners."
+    _, targets, _ = _complete(parsed, text, "demand")
+    assert targets == ["Freedonia"]

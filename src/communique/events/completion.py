@@ -78,6 +78,8 @@ def complete_targets(trigger: Trigger, roles: Roles, lex: Lexicon) -> list[Phras
         return opponents
     targets = list(dict.fromkeys(object_actors(trigger, roles, lex) + roles.targets))
     if not any(is_actor_token(doc[a : b + 1].root, lex) for a, b in targets):
+        targets += [t for t in content_subjects(trigger, lex) if t not in roles.sources]
+    if not any(is_actor_token(doc[a : b + 1].root, lex) for a, b in targets):
         targets += [t for t in governor_addressees(trigger, lex) if t not in roles.sources]
     if not any(is_actor_phrase(doc, t, lex) for t in targets):
         nearest = nearest_actor(trigger, Roles(roles.sources, targets), lex)
@@ -108,6 +110,21 @@ def against_phrases(token: Token, lex: Lexicon) -> list[Phrase]:
         else:
             found += against_phrases(child, lex)
     return list(dict.fromkeys(found))
+
+
+def content_subjects(trigger: Trigger, lex: Lexicon) -> list[Phrase]:
+    """ "its demand that Ruritania withdraw", "an allegation that the rebels had taken the town":
+    a demand or a charge named by a noun is aimed at the subject of the that-clause saying
+    what it is, which the parser hangs from the noun or from the verb the noun is the object of."""
+    noun = trigger.token
+    if trigger.kind != "noun":
+        return []
+    holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+    return [p for holder in holders for clause in holder.children
+            if clause.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                        for m in clause.children)
+            for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
+            for p in actor_phrases(s) if is_actor_phrase(noun.doc, p, lex)]
 
 
 def governor_addressees(trigger: Trigger, lex: Lexicon) -> list[Phrase]:
