@@ -73,3 +73,10 @@ def test_arguments_the_noun_after_a_dateline_is_the_subject(parsed):
     text = "STRELSAU, Ruritania -- A Freedonian court has charged a former minister with bribery."
     sources, _ = _roles(parsed, text, "charged")
     assert sources == ["A Freedonian court"]
+
+
+def test_arguments_a_number_of_a_group_is_a_target(parsed):
+    # "one" is a CARDINAL entity, which a target never was: the arrest had no target
+    text = "The court ordered the arrest of one of two men, who fled to Zenda."
+    _, targets = _roles(parsed, text, "arrest")
+    assert targets == ["one of two men"]

@@ -201,7 +201,18 @@ def prep_objects(head: Token, preps: tuple[str, ...]) -> list[tuple[int, int]]:
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.ent_type_ not in NOT_ACTORS:
                     found.extend(actor_phrases(obj))
+                elif obj.dep_ == "pobj" and (group := _group_counted(obj)) is not None:
+                    found.append((obj.left_edge.i, noun_phrase(group)[1]))
     return found
+
+
+def _group_counted(token: Token) -> Token | None:
+    """ "the arrest of one of two men": the group a number with an "of" phrase counts ("men"),
+    or None. Money and percentages count no one."""
+    if not token.like_num or token.ent_type_ not in ("", "CARDINAL"):
+        return None
+    return next((o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for o in c.children if o.dep_ == "pobj"), None)
 
 
 def passive_agent(verb: Token) -> list[tuple[int, int]]:
