@@ -127,3 +127,15 @@ def test_completion_a_demand_is_aimed_at_the_subject_of_its_that_clause(parsed):
     text = "The Ruritanian Red Cross repeated its demand today that Freedonia free the prisoners."
     _, targets, _ = _complete(parsed, text, "demand")
     assert targets == ["Freedonia"]
+
+
+def test_completion_recipient_closing_the_object_of_a_giving_verb(parsed):
+    text = "Ruritania returned a painting that was stolen in 1990 from a museum to the Freedonian army."
+    _, targets, _ = _complete(parsed, text, "returned")
+    assert targets[0] == "the Freedonian army"
+
+
+def test_completion_only_giving_verbs_look_for_a_closing_recipient(parsed):
+    text = "Ruritania rejected a request from Freedonia to send its aircraft to Graustark."
+    _, targets, _ = _complete(parsed, text, "rejected")
+    assert "Graustark" not in targets

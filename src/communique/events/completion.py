@@ -76,7 +76,8 @@ def complete_targets(trigger: Trigger, roles: Roles, lex: Lexicon) -> list[Phras
     doc = trigger.token.doc
     if trigger.entry.plover in AIMED_FORCES and (opponents := against_phrases(trigger.token, lex)):
         return opponents
-    targets = list(dict.fromkeys(object_actors(trigger, roles, lex) + roles.targets))
+    targets = list(dict.fromkeys(object_actors(trigger, roles, lex) + closing_recipient(trigger, lex)
+                                 + roles.targets))
     if not any(is_actor_token(doc[a : b + 1].root, lex) for a, b in targets):
         targets += [t for t in content_subjects(trigger, lex) if t not in roles.sources]
     if not any(is_actor_token(doc[a : b + 1].root, lex) for a, b in targets):
@@ -156,6 +157,27 @@ def object_actors(trigger: Trigger, roles: Roles, lex: Lexicon) -> list[Phrase]:
     heads = list(dict.fromkeys(heads))
     return [p for head in heads if head.pos_ == "NOUN" and not is_actor_token(head, lex)
             for p in prep_objects(head, _object_preps(head, preps, lex)) if is_actor_phrase(doc, p, lex)]
+
+
+def closing_recipient(trigger: Trigger, lex: Lexicon) -> list[Phrase]:
+    """ "returned a vase that was stolen in 1990 to Greece", "returned a coin engraved with the
+    image of a king to the Freedonian authorities": a verb that gives "to" someone (its lexicon
+    entry names "to"; with every verb's default prepositions "rejected a request from X to cross
+    into Y" made Y a target), with no "to" phrase of its own, has its recipient in the "to"
+    phrase that closes its object, which the parser hangs inside the object's relative clause or
+    modifier."""
+    verb = trigger.token
+    if trigger.kind != "verb" or "to" not in (trigger.entry.target_preps or ()):
+        return []  # only a verb of giving, which names "to" as its target's preposition
+    if any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children):
+        return []
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and not is_actor_token(c, lex)):
+        closing = [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ == "to"
+                   and t.head.i != obj.i and t.right_edge.i == obj.right_edge.i]
+        if closing:
+            return [p for o in closing[-1].children if o.dep_ == "pobj" for p in actor_phrases(o)
+                    if is_actor_phrase(verb.doc, p, lex)]
+    return []
 
 
 def _object_preps(head: Token, preps: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
