@@ -139,3 +139,9 @@ def test_completion_only_giving_verbs_look_for_a_closing_recipient(parsed):
     text = "Ruritania rejected a request from Freedonia to send its aircraft to Graustark."
     _, targets, _ = _complete(parsed, text, "rejected")
     assert "Graustark" not in targets
+
+
+def test_completion_a_statement_speaks_for_whoever_issued_it(parsed):
+    text = "The Freedonian foreign ministry issued a statement condemning the raid by Ruritania."
+    sources, _, _ = _complete(parsed, text, "condemning")
+    assert sources == ["The Freedonian foreign ministry"]

@@ -14,6 +14,7 @@ from communique.events.arguments import (
     noun_phrase,
     outside_dateline,
     prep_objects,
+    subject_of,
 )
 from communique.events.lexicon import Lexicon
 from communique.events.triggers import Trigger
@@ -58,6 +59,7 @@ def complete_roles(trigger: Trigger, roles: Roles, lex: Lexicon) -> Roles:
     if not roles.sources and is_passive(trigger.token) and trigger.entry.plover in STATE_ACTS:
         roles.sources = local_authority(trigger.token)
     roles.sources = list(dict.fromkeys(p for s in roles.sources for p in antecedent(doc[s[0]], s)))
+    roles.sources = list(dict.fromkeys(p for s in roles.sources for p in voice_author(doc, s, lex)))
     if (len(roles.sources) > 1 and trigger.entry.plover in RECIPROCAL
             and not one_name(doc, roles.sources[0], roles.sources[1])
             and not any(is_actor_phrase(doc, t, lex) for t in roles.targets)):
@@ -259,6 +261,17 @@ def _has_clause(token: Token) -> bool:
     """True when a to-infinitive or that-clause hangs from ``token``."""
     return any(c.dep_ in EXTRAPOSED_DEPS and any(g.lower_ in ("to", "that") and g.dep_ in ("aux", "mark")
                                                  for g in c.children) for c in token.children)
+
+
+def voice_author(doc, phrase: Phrase, lex: Lexicon) -> list[Phrase]:
+    """ "the ministry issued a statement condemning X", "Amnesty put out a report accusing Y": a
+    statement or a report that a verb's subject puts out speaks for that subject, who is the
+    source; else the phrase itself."""
+    head = doc[phrase[0] : phrase[1] + 1].root
+    if head.dep_ != "dobj" or head.head.pos_ != "VERB" or not lex.cue(head.lemma_.lower(), "voice"):
+        return [phrase]
+    authors = [p for p in subject_of(head.head)[0] if is_actor_phrase(doc, p, lex)]
+    return authors or [phrase]
 
 
 def instrument_agent(verb: Token, lex: Lexicon) -> list[Phrase]:
