@@ -145,3 +145,10 @@ def test_completion_a_statement_speaks_for_whoever_issued_it(parsed):
     text = "The Freedonian foreign ministry issued a statement condemning the raid by Ruritania."
     sources, _, _ = _complete(parsed, text, "condemning")
     assert sources == ["The Freedonian foreign ministry"]
+
+
+def test_completion_a_protest_is_aimed_at_whom_its_purpose_names(parsed):
+    text = ("Young Ruritanians blocked roads leading to the city centre on Sunday to press their "
+            "demands for jobs from President Rudolf's government.")
+    _, targets, _ = _complete(parsed, text, "blocked")
+    assert targets[0] == "President Rudolf" and "the city centre" not in targets

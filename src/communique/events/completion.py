@@ -27,6 +27,12 @@ withdrew" is a threat to Y."""
 AIMED_FORCES = frozenset({"MOBILIZE"})
 """Types whose object is the source's own forces ("mobilized troops for an offensive against
 X"): the event is aimed at the "against" phrase of its clause, not at the troops."""
+GRIEVANCES = frozenset({"PROTEST"})
+"""Types that say their target in the purpose they are for ("blocked roads to press their demands
+on X's government", "staged a strike to demand the return of land seized by Y")."""
+GRIEVANCE_DEPS = frozenset({"poss", "pobj", "dobj"})
+"""Where the one a grievance is held against stands in the purpose clause: the owner of what is
+objected to ("X's policies"), an agent ("seized by Y"), whom it is demanded from."""
 MEETINGS = frozenset({"CONSULT"})
 """Types whose place is only where they happen ("held talks in Geneva"), never whom they concern."""
 STATE_ACTS = frozenset({"COERCE"})
@@ -82,6 +88,8 @@ def complete_targets(trigger: Trigger, roles: Roles, lex: Lexicon) -> list[Phras
                                  + roles.targets))
     if not any(is_actor_token(doc[a : b + 1].root, lex) for a, b in targets):
         targets += [t for t in content_subjects(trigger, lex) if t not in roles.sources]
+    if trigger.entry.plover in GRIEVANCES and not any(is_actor_phrase(doc, t, lex) for t in targets):
+        targets = [t for t in grievance_actors(trigger, lex) if t not in roles.sources][:1] + targets
     if not any(is_actor_token(doc[a : b + 1].root, lex) for a, b in targets):
         targets += [t for t in governor_addressees(trigger, lex) if t not in roles.sources]
     if not any(is_actor_phrase(doc, t, lex) for t in targets):
@@ -128,6 +136,19 @@ def content_subjects(trigger: Trigger, lex: Lexicon) -> list[Phrase]:
                                                         for m in clause.children)
             for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
             for p in actor_phrases(s) if is_actor_phrase(noun.doc, p, lex)]
+
+
+def grievance_actors(trigger: Trigger, lex: Lexicon) -> list[Phrase]:
+    """The actors named in the purpose clause of a protest or of the verb that carries it
+    ("staged a strike to demand ...", "blocked roads to show their anger at X's policies"), in
+    the order they come; a pronoun ("their demands") names no one new."""
+    token = trigger.token
+    holders = [token, token.head] if trigger.kind == "noun" and token.dep_ == "dobj" else [token]
+    clauses = [c for h in holders for c in h.children if c.dep_ in ("advcl", "xcomp")
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    found = [phrase_head(t) for clause in clauses for t in clause.subtree
+             if t.dep_ in GRIEVANCE_DEPS and is_actor_token(t, lex)]
+    return [noun_phrase(t) for t in dict.fromkeys(found)]
 
 
 def governor_addressees(trigger: Trigger, lex: Lexicon) -> list[Phrase]:
