@@ -80,3 +80,11 @@ def test_arguments_a_number_of_a_group_is_a_target(parsed):
     text = "The court ordered the arrest of one of two men, who fled to Zenda."
     _, targets = _roles(parsed, text, "arrest")
     assert targets == ["one of two men"]
+
+
+def test_arguments_two_coordinated_names_stay_two_sources(parsed):
+    # the parser hangs the first name from the second: a person's name with an "and" before it
+    # is still split
+    text = "Donald Trump and Senate Majority Leader John Smith vowed to work together."
+    sources, _ = _roles(parsed, text, "vowed")
+    assert len(sources) == 2 and sources[0] == "Donald Trump"

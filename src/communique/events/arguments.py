@@ -58,7 +58,8 @@ def noun_phrase(head: Token) -> tuple[int, int]:
 def actor_phrases(head: Token) -> list[tuple[int, int]]:
     """The actors named by a noun phrase: one per conjunct, split modifiers where coordinated
     ("Russia-NATO talks"). A person's name is one actor whatever its title holds: "US Secretary
-    of State Rex Tillerson" split at "of" made "US Secretary" the source and "Rex" the target."""
+    of State Rex Tillerson" split at "of" made "US Secretary" the source and "Rex" the target
+    (``_one_person``)."""
     phrases: list[tuple[int, int]] = []
     for token in conjuncts(head):
         if token.tag_ in RELATIVE_TAGS and token.head.dep_ == "relcl":
@@ -67,9 +68,16 @@ def actor_phrases(head: Token) -> list[tuple[int, int]]:
         if token is None:
             continue  # a dateline the parser made a subject: a place, not who acted
         token = apposed_name(token)
-        groups = [] if token.ent_type_ == "PERSON" else modifier_actors(token)
+        groups = [] if _one_person(token) else modifier_actors(token)
         phrases.extend(groups if len(groups) > 1 else [noun_phrase(token)])
     return phrases
+
+
+def _one_person(token: Token) -> bool:
+    """A person's name whose words before it hold no "and": "Secretary of State X" is one
+    actor; "X and Speaker Y", which the parser may hang from Y, is two."""
+    return token.ent_type_ == "PERSON" and not any(
+        t.dep_ == "cc" for t in token.doc[token.left_edge.i : token.i])
 
 
 def after_dateline(token: Token) -> Token | None:
