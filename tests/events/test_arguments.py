@@ -54,3 +54,37 @@ def test_arguments_group_of_a_country_stays_whole_as_target(parsed):
     text = "Ruritanian rebels wounded two Freedonian soldiers in an ambush on Sunday."
     _, targets = _roles(parsed, text, "wounded")
     assert targets == ["two Freedonian soldiers"]
+
+
+def test_arguments_a_titled_persons_name_is_one_source(parsed):
+    # the "of" in the title split it into "Freedonian Secretary" and "Anna" before
+    text = "Freedonian Secretary of State Anna Berg met the Ruritanian envoy in Vienna."
+    sources, targets = _roles(parsed, text, "met")
+    assert sources == ["Freedonian Secretary of State Anna Berg"] and targets == ["the Ruritanian envoy"]
+
+
+def test_arguments_a_dateline_is_no_side(parsed):
+    # the parser hangs the filing place from the attack: it was the attack's source
+    sources, _ = _roles(parsed, "ZENDA - A Taliban attack on an army post has killed six soldiers.", "attack")
+    assert sources == ["Taliban"]
+
+
+def test_arguments_the_noun_after_a_dateline_is_the_subject(parsed):
+    text = "STRELSAU, Ruritania -- A Freedonian court has charged a former minister with bribery."
+    sources, _ = _roles(parsed, text, "charged")
+    assert sources == ["A Freedonian court"]
+
+
+def test_arguments_a_number_of_a_group_is_a_target(parsed):
+    # "one" is a CARDINAL entity, which a target never was: the arrest had no target
+    text = "The court ordered the arrest of one of two men, who fled to Zenda."
+    _, targets = _roles(parsed, text, "arrest")
+    assert targets == ["one of two men"]
+
+
+def test_arguments_two_coordinated_names_stay_two_sources(parsed):
+    # the parser hangs the first name from the second: a person's name with an "and" before it
+    # is still split
+    text = "Donald Trump and Senate Majority Leader John Smith vowed to work together."
+    sources, _ = _roles(parsed, text, "vowed")
+    assert len(sources) == 2 and sources[0] == "Donald Trump"

@@ -115,3 +115,40 @@ def test_completion_recipient_hung_from_the_object_is_a_target(nlp):
     trigger = next(t for t in find_triggers(doc[:], lex) if t.token.text == "returned")
     roles = complete_roles(trigger, find_roles(trigger), lex)
     assert "Ruritania" in [doc[a : b + 1].text for a, b in roles.targets]
+
+
+def test_completion_mobilized_troops_are_aimed_at_their_opponent(parsed):
+    text = "Ruritania has mobilized troops for a possible order to move against Freedonia's missile sites."
+    _, targets, _ = _complete(parsed, text, "mobilized")
+    assert targets == ["Freedonia's missile sites"]
+
+
+def test_completion_a_demand_is_aimed_at_the_subject_of_its_that_clause(parsed):
+    text = "The Ruritanian Red Cross repeated its demand today that Freedonia free the prisoners."
+    _, targets, _ = _complete(parsed, text, "demand")
+    assert targets == ["Freedonia"]
+
+
+def test_completion_recipient_closing_the_object_of_a_giving_verb(parsed):
+    text = "Ruritania returned a painting that was stolen in 1990 from a museum to the Freedonian army."
+    _, targets, _ = _complete(parsed, text, "returned")
+    assert targets[0] == "the Freedonian army"
+
+
+def test_completion_only_giving_verbs_look_for_a_closing_recipient(parsed):
+    text = "Ruritania rejected a request from Freedonia to send its aircraft to Graustark."
+    _, targets, _ = _complete(parsed, text, "rejected")
+    assert "Graustark" not in targets
+
+
+def test_completion_a_statement_speaks_for_whoever_issued_it(parsed):
+    text = "The Freedonian foreign ministry issued a statement condemning the raid by Ruritania."
+    sources, _, _ = _complete(parsed, text, "condemning")
+    assert sources == ["The Freedonian foreign ministry"]
+
+
+def test_completion_a_protest_is_aimed_at_whom_its_purpose_names(parsed):
+    text = ("Young Ruritanians blocked roads leading to the city centre on Sunday to press their "
+            "demands for jobs from President Rudolf's government.")
+    _, targets, _ = _complete(parsed, text, "blocked")
+    assert targets[0] == "President Rudolf" and "the city centre" not in targets

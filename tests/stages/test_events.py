@@ -606,3 +606,10 @@ def test_the_reporter_of_an_event_is_not_its_target(extract):
     spans = [article.text[slice(*s)] for s in welcomed.target_spans]
     assert "a spokesperson" not in spans and "Lisbon" not in spans
     assert sorted(article.entity_by_id(t).name for t in welcomed.target) == ["Chile", "Norway"]
+
+
+def test_events_a_titled_person_is_the_person_not_the_longer_name_in_the_title(extract):
+    # the phrase is one since a person's name is never split; its longest mention is the group's
+    article = extract("Human Rights Watch researcher Ann Lee criticised the Ruritanian government on Monday.")
+    event = next(e for e in article.events if e.plover == "ACCUSE")
+    assert article.entity_by_id(event.source[0]).name.endswith("Lee")

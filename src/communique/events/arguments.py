@@ -56,7 +56,10 @@ def noun_phrase(head: Token) -> tuple[int, int]:
 
 
 def actor_phrases(head: Token) -> list[tuple[int, int]]:
-    """The actors named by a noun phrase: one per conjunct, split modifiers where coordinated."""
+    """The actors named by a noun phrase: one per conjunct, split modifiers where coordinated
+    ("Russia-NATO talks"). A person's name is one actor whatever its title holds: "US Secretary
+    of State Rex Tillerson" split at "of" made "US Secretary" the source and "Rex" the target
+    (``_one_person``)."""
     phrases: list[tuple[int, int]] = []
     for token in conjuncts(head):
         if token.tag_ in RELATIVE_TAGS and token.head.dep_ == "relcl":
@@ -65,19 +68,68 @@ def actor_phrases(head: Token) -> list[tuple[int, int]]:
         if token is None:
             continue  # a dateline the parser made a subject: a place, not who acted
         token = apposed_name(token)
-        groups = modifier_actors(token)
+        groups = [] if _one_person(token) else modifier_actors(token)
         phrases.extend(groups if len(groups) > 1 else [noun_phrase(token)])
     return phrases
+
+
+def _one_person(token: Token) -> bool:
+    """A person's name whose words before it hold no "and": "Secretary of State X" is one
+    actor; "X and Speaker Y", which the parser may hang from Y, is two."""
+    return token.ent_type_ == "PERSON" and not any(
+        t.dep_ == "cc" for t in token.doc[token.left_edge.i : token.i])
 
 
 def after_dateline(token: Token) -> Token | None:
     """For a dateline the parser took for a phrase ("OSLO, May 3 (Wire) - Norway's foreign
     minister Kari Dahl met ..."), the person it hung from it (Dahl, in apposition to OSLO), or
-    None; any other token is itself."""
-    if not is_dateline(token.doc, token.left_edge.i, token.i + 1):
+    the noun after the dateline's dash hung from it ("LIMA, Peru -- A court ruled": the court),
+    or None; any other token is itself."""
+    dash = dateline_dash(token)
+    if is_dateline(token.doc, token.left_edge.i, token.i + 1):
+        names = [c for c in token.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        if names or dash is None:
+            return names[-1] if names else None
+    elif dash is None or token.i > dash:
         return token
-    names = [c for c in token.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
-    return names[-1] if names else None
+    after = [d for d in token.subtree if d.i > dash and d.dep_ == "appos" and d.head.i < dash
+             and d.pos_ in ("NOUN", "PROPN")]
+    return after[0] if after else None
+
+
+DATELINE_DASHES = frozenset({"-", "--", "---", "–", "—"})
+MAX_DATELINE_TOKENS = 12
+"""The longest dateline: "ADDIS ABABA, May 15 (Wire) --"."""
+
+
+def dateline_dash(token: Token) -> int | None:
+    """The index of the dash closing a dateline that opens the paragraph of ``token``'s sentence
+    ("KABUL - ", "THE HAGUE, Netherlands -- ", "Lima, May 3 (Wire) - "), or None. A dateline
+    holds no verb, and a word in capitals or a comma: "Iran - talks resume" is no dateline."""
+    doc, first = token.doc, token.sent.start
+    if first > 0 and "\n" not in doc[first - 1].whitespace_ + doc[first - 1].text:
+        return None
+    for word in doc[first + 1 : min(token.sent.end, first + MAX_DATELINE_TOKENS)]:
+        if word.pos_ in ("VERB", "AUX"):
+            return None
+        if word.text in DATELINE_DASHES and (word.whitespace_ or doc[word.i - 1].whitespace_):
+            prefix = doc[first : word.i]
+            capitals = any(w.is_upper and w.is_alpha and len(w) > 1 for w in prefix)
+            return word.i if capitals or any(w.text == "," for w in prefix) else None
+    return None
+
+
+def outside_dateline(phrases: list[tuple[int, int]], doc) -> list[tuple[int, int]]:
+    """The phrases without the words of a dateline: a place that says where the story was
+    filed is no side of an event ("KABUL - A Taliban attack" made Kabul the attacker)."""
+    kept = []
+    for first, last in phrases:
+        dash = dateline_dash(doc[first])
+        if dash is None or first > dash:
+            kept.append((first, last))
+        elif last > dash:
+            kept.append((dash + 1, last))
+    return kept
 
 
 def apposed_name(token: Token) -> Token:
@@ -157,7 +209,18 @@ def prep_objects(head: Token, preps: tuple[str, ...]) -> list[tuple[int, int]]:
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.ent_type_ not in NOT_ACTORS:
                     found.extend(actor_phrases(obj))
+                elif obj.dep_ == "pobj" and (group := _group_counted(obj)) is not None:
+                    found.append((obj.left_edge.i, noun_phrase(group)[1]))
     return found
+
+
+def _group_counted(token: Token) -> Token | None:
+    """ "the arrest of one of two men": the group a number with an "of" phrase counts ("men"),
+    or None. Money and percentages count no one."""
+    if not token.like_num or token.ent_type_ not in ("", "CARDINAL"):
+        return None
+    return next((o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for o in c.children if o.dep_ == "pobj"), None)
 
 
 def passive_agent(verb: Token) -> list[tuple[int, int]]:
@@ -263,6 +326,8 @@ def _climb(noun: Token, roles: Roles, preps: tuple[str, ...]) -> None:
 def find_roles(trigger: Trigger) -> Roles:
     """Source and target token ranges of any trigger."""
     roles = noun_roles(trigger) if trigger.kind == "noun" else verb_roles(trigger)
+    doc = trigger.token.doc
+    roles.sources, roles.targets = outside_dateline(roles.sources, doc), outside_dateline(roles.targets, doc)
     sources = set(roles.sources)
     roles.targets = [t for t in dict.fromkeys(roles.targets) if t not in sources]
     roles.sources = list(dict.fromkeys(roles.sources))

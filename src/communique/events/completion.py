@@ -12,7 +12,9 @@ from communique.events.arguments import (
     actor_phrases,
     is_passive,
     noun_phrase,
+    outside_dateline,
     prep_objects,
+    subject_of,
 )
 from communique.events.lexicon import Lexicon
 from communique.events.triggers import Trigger
@@ -22,6 +24,15 @@ RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT"})
 CONDITIONED = frozenset({"THREATEN"})
 """Types aimed at whoever must meet their condition: "X threatened to quit the talks unless Y
 withdrew" is a threat to Y."""
+AIMED_FORCES = frozenset({"MOBILIZE"})
+"""Types whose object is the source's own forces ("mobilized troops for an offensive against
+X"): the event is aimed at the "against" phrase of its clause, not at the troops."""
+GRIEVANCES = frozenset({"PROTEST"})
+"""Types that say their target in the purpose they are for ("blocked roads to press their demands
+on X's government", "staged a strike to demand the return of land seized by Y")."""
+GRIEVANCE_DEPS = frozenset({"poss", "pobj", "dobj"})
+"""Where the one a grievance is held against stands in the purpose clause: the owner of what is
+objected to ("X's policies"), an agent ("seized by Y"), whom it is demanded from."""
 MEETINGS = frozenset({"CONSULT"})
 """Types whose place is only where they happen ("held talks in Geneva"), never whom they concern."""
 STATE_ACTS = frozenset({"COERCE"})
@@ -54,6 +65,7 @@ def complete_roles(trigger: Trigger, roles: Roles, lex: Lexicon) -> Roles:
     if not roles.sources and is_passive(trigger.token) and trigger.entry.plover in STATE_ACTS:
         roles.sources = local_authority(trigger.token)
     roles.sources = list(dict.fromkeys(p for s in roles.sources for p in antecedent(doc[s[0]], s)))
+    roles.sources = list(dict.fromkeys(p for s in roles.sources for p in voice_author(doc, s, lex)))
     if (len(roles.sources) > 1 and trigger.entry.plover in RECIPROCAL
             and not one_name(doc, roles.sources[0], roles.sources[1])
             and not any(is_actor_phrase(doc, t, lex) for t in roles.targets)):
@@ -70,7 +82,14 @@ def complete_targets(trigger: Trigger, roles: Roles, lex: Lexicon) -> list[Phras
     governing verb's addressee, the nearest actor, the place of an unnamed target, a threat's
     condition."""
     doc = trigger.token.doc
-    targets = list(dict.fromkeys(object_actors(trigger, roles, lex) + roles.targets))
+    if trigger.entry.plover in AIMED_FORCES and (opponents := against_phrases(trigger.token, lex)):
+        return opponents
+    targets = list(dict.fromkeys(object_actors(trigger, roles, lex) + closing_recipient(trigger, lex)
+                                 + roles.targets))
+    if not any(is_actor_token(doc[a : b + 1].root, lex) for a, b in targets):
+        targets += [t for t in content_subjects(trigger, lex) if t not in roles.sources]
+    if trigger.entry.plover in GRIEVANCES and not any(is_actor_phrase(doc, t, lex) for t in targets):
+        targets = [t for t in grievance_actors(trigger, lex) if t not in roles.sources][:1] + targets
     if not any(is_actor_token(doc[a : b + 1].root, lex) for a, b in targets):
         targets += [t for t in governor_addressees(trigger, lex) if t not in roles.sources]
     if not any(is_actor_phrase(doc, t, lex) for t in targets):
@@ -84,6 +103,52 @@ def complete_targets(trigger: Trigger, roles: Roles, lex: Lexicon) -> list[Phras
         # the one threatened ("to ban voting in East Jerusalem if Hamas ran")
         targets += condition_subjects(trigger, lex)
     return list(dict.fromkeys(targets))
+
+
+AIM_DEPS = frozenset({"dobj", "prep", "pobj", "xcomp", "acl", "advcl", "advmod", "relcl"})
+"""Relations from a deployment down to what it is for ("troops for a battle against X",
+"troops for an order to move against X"), not into a clause said or reported."""
+
+
+def against_phrases(token: Token, lex: Lexicon) -> list[Phrase]:
+    """The actors of the "against" phrases below ``token`` through ``AIM_DEPS``."""
+    found: list[Phrase] = []
+    for child in token.children:
+        if child.dep_ not in AIM_DEPS:
+            continue
+        if child.dep_ == "prep" and child.lower_ == "against":
+            found += [p for p in prep_objects(token, ("against",)) if is_actor_phrase(token.doc, p, lex)]
+        else:
+            found += against_phrases(child, lex)
+    return list(dict.fromkeys(found))
+
+
+def content_subjects(trigger: Trigger, lex: Lexicon) -> list[Phrase]:
+    """ "its demand that Ruritania withdraw", "an allegation that the rebels had taken the town":
+    a demand or a charge named by a noun is aimed at the subject of the that-clause saying
+    what it is, which the parser hangs from the noun or from the verb the noun is the object of."""
+    noun = trigger.token
+    if trigger.kind != "noun":
+        return []
+    holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+    return [p for holder in holders for clause in holder.children
+            if clause.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                        for m in clause.children)
+            for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
+            for p in actor_phrases(s) if is_actor_phrase(noun.doc, p, lex)]
+
+
+def grievance_actors(trigger: Trigger, lex: Lexicon) -> list[Phrase]:
+    """The actors named in the purpose clause of a protest or of the verb that carries it
+    ("staged a strike to demand ...", "blocked roads to show their anger at X's policies"), in
+    the order they come; a pronoun ("their demands") names no one new."""
+    token = trigger.token
+    holders = [token, token.head] if trigger.kind == "noun" and token.dep_ == "dobj" else [token]
+    clauses = [c for h in holders for c in h.children if c.dep_ in ("advcl", "xcomp")
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    found = [phrase_head(t) for clause in clauses for t in clause.subtree
+             if t.dep_ in GRIEVANCE_DEPS and is_actor_token(t, lex)]
+    return [noun_phrase(t) for t in dict.fromkeys(found)]
 
 
 def governor_addressees(trigger: Trigger, lex: Lexicon) -> list[Phrase]:
@@ -115,6 +180,27 @@ def object_actors(trigger: Trigger, roles: Roles, lex: Lexicon) -> list[Phrase]:
     heads = list(dict.fromkeys(heads))
     return [p for head in heads if head.pos_ == "NOUN" and not is_actor_token(head, lex)
             for p in prep_objects(head, _object_preps(head, preps, lex)) if is_actor_phrase(doc, p, lex)]
+
+
+def closing_recipient(trigger: Trigger, lex: Lexicon) -> list[Phrase]:
+    """ "returned a vase that was stolen in 1990 to Greece", "returned a coin engraved with the
+    image of a king to the Freedonian authorities": a verb that gives "to" someone (its lexicon
+    entry names "to"; with every verb's default prepositions "rejected a request from X to cross
+    into Y" made Y a target), with no "to" phrase of its own, has its recipient in the "to"
+    phrase that closes its object, which the parser hangs inside the object's relative clause or
+    modifier."""
+    verb = trigger.token
+    if trigger.kind != "verb" or "to" not in (trigger.entry.target_preps or ()):
+        return []  # only a verb of giving, which names "to" as its target's preposition
+    if any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children):
+        return []
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and not is_actor_token(c, lex)):
+        closing = [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ == "to"
+                   and t.head.i != obj.i and t.right_edge.i == obj.right_edge.i]
+        if closing:
+            return [p for o in closing[-1].children if o.dep_ == "pobj" for p in actor_phrases(o)
+                    if is_actor_phrase(verb.doc, p, lex)]
+    return []
 
 
 def _object_preps(head: Token, preps: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
@@ -198,6 +284,17 @@ def _has_clause(token: Token) -> bool:
                                                  for g in c.children) for c in token.children)
 
 
+def voice_author(doc, phrase: Phrase, lex: Lexicon) -> list[Phrase]:
+    """ "the ministry issued a statement condemning X", "Amnesty put out a report accusing Y": a
+    statement or a report that a verb's subject puts out speaks for that subject, who is the
+    source; else the phrase itself."""
+    head = doc[phrase[0] : phrase[1] + 1].root
+    if head.dep_ != "dobj" or head.head.pos_ != "VERB" or not lex.cue(head.lemma_.lower(), "voice"):
+        return [phrase]
+    authors = [p for p in subject_of(head.head)[0] if is_actor_phrase(doc, p, lex)]
+    return authors or [phrase]
+
+
 def instrument_agent(verb: Token, lex: Lexicon) -> list[Phrase]:
     """ "killed in a car bombing": with no "by" agent, the weapon or attack named by "in" is the source."""
     doc = verb.doc
@@ -271,6 +368,8 @@ def nearest_actor(trigger: Trigger, roles: Roles, lex: Lexicon) -> Phrase | None
     for cand in token.sent:
         if cand.i in taken or cand.i == token.i or not is_actor_token(cand, lex):
             continue
+        if outside_dateline([(cand.i, cand.i)], cand.doc) == []:
+            continue  # the place a story was filed from ("KABUL - ...")
         if clause_root(cand).i != home:
             continue
         head = phrase_head(cand)

@@ -32,7 +32,7 @@ def side_entity(article: Article, phrase: Phrase, vocab: Vocabulary, lex: Lexico
     phrase headed by an actor word (added to the article), else None. In a headline, a generic
     actor's name must be one the body writes (``actors.headlines``)."""
     span = (phrase.start_char, phrase.end_char)
-    found = article.entity_at(*span)
+    found = entity_of_phrase(article, phrase)
     if found is not None:
         return None if is_description(found.name, vocab) else found
     if not names_an_actor(phrase, lex) or is_description(phrase.text, vocab):
@@ -45,6 +45,15 @@ def side_entity(article: Article, phrase: Phrase, vocab: Vocabulary, lex: Lexico
         entity.mentions = sorted({*entity.mentions, span})
         article.forget_mention_index()
     return entity
+
+
+def entity_of_phrase(article: Article, phrase: Phrase) -> Entity | None:
+    """The entity a side's phrase names: the one with the longest mention in it, but the person
+    for a person's name with its title ("Associated Press writer Jane Roe" is Roe, though the
+    agency's name is longer). Any head word first made "Scalia's funeral Mass" a place, Mass."""
+    root = phrase.root
+    person = article.entity_at(root.idx, root.idx + len(root.text)) if root.ent_type_ == "PERSON" else None
+    return person or article.entity_at(phrase.start_char, phrase.end_char)
 
 
 DEFINITE = frozenset({"the", "this", "that"})

@@ -12,7 +12,7 @@ from communique.events.completion import RECIPROCAL, is_actor_token
 from communique.events.learned import SCOPES, WORDS, LayerSettings, learned_events
 from communique.events.lexicon import load_lexicon
 from communique.events.model import EventModel, ModelError, load_model
-from communique.events.sides import side_entity
+from communique.events.sides import entity_of_phrase, side_entity
 from communique.stage import Stage, StageUnavailable
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
@@ -146,7 +146,7 @@ def resolve_side(ranges: list[tuple[int, int]], article: Article, quote: Quote |
             entity = side_entity(article, doc[first : last + 1], load_vocabulary(), load_lexicon(),
                                  headlines)
         else:
-            entity = article.entity_at(*span)
+            entity = entity_of_phrase(article, doc[first : last + 1])
         together = [entity, *others_at(span, entity, article)] if entity is not None else []
         for found in sorted(together, key=lambda e: min(e.mentions, default=span)):
             if found.id not in ids:
