@@ -34,6 +34,8 @@ BLAME = ("inquiry", "blame")
 """Cue classes of what a call that blames asks for: an investigation, a punishment."""
 BLAMED_PREPS = ("against", "on", "over", "into", "of")
 """Prepositions naming whom a called-for investigation or punishment is aimed at."""
+PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl"})
+"""Relations of a purpose or manner clause ("rallied to demand", "marched, demanding")."""
 MATERIAL = ("material_cooperation", "material_conflict")
 """Quad classes of deeds: an order to do one is coded as the deed (PLOVER codes what was done)."""
 
@@ -284,7 +286,8 @@ def code_sentence(sent: Span, lex: Lexicon, quoted: set[int]) -> list[Candidate]
     derived = allegations(cands, lex) + demands(cands, lex) + appeals(cands, lex)
     derived += bare_demands(sent, lex, derived)
     replaced = {index for _, index in derived}
-    kept_cands = [c for c in cands if c.trigger.token.i not in replaced and not _restates(c, cands)]
+    kept_cands = [c for c in cands if c.trigger.token.i not in replaced
+                  and not _restates(c, cands) and not _protest_purpose(c, cands)]
     return dedupe(kept_cands + [event for event, _ in derived])
 
 
@@ -318,6 +321,17 @@ def _restates(cand: Candidate, cands: list[Candidate]) -> bool:
     doc = cand.trigger.token.doc
     heads = {doc[a : b + 1].root.i for a, b in cand.roles.sources}
     return any(o is not cand and o.trigger.token.i in heads and o.plover == cand.plover for o in cands)
+
+
+def _protest_purpose(cand: Candidate, cands: list[Candidate]) -> bool:
+    """ "marched to demand reforms", "blocked roads demanding his return": a demand in the
+    purpose or manner clause of its own source's protest is the protest's issue, which PLOVER
+    codes as the protest alone (planned protests included: "would blockade Paris to demand")."""
+    if cand.plover != "REQUEST" or cand.trigger.token.dep_ not in PURPOSE_DEPS:
+        return False
+    sources = set(cand.roles.sources)
+    return any(other is not cand and set(other.roles.sources) & sources
+               and "PROTEST" in (other.plover, (other.entry.mode or "").upper()) for other in cands)
 
 
 def dedupe(cands: list[Candidate]) -> list[Candidate]:

@@ -1,0 +1,36 @@
+"""Tests for events/coder.py: which triggers of a sentence stand as events, and their types."""
+
+from __future__ import annotations
+
+import re
+
+from communique.article import Entity
+from communique.stages.events import EventsStage
+
+NAMES = ("Ruritania", "Freedonia", "Graustark")
+
+
+def _code(parsed, text):
+    """Run the events stage on made-up text whose listed country names are entities."""
+    article = parsed(text)
+    for number, name in enumerate(NAMES, start=1):
+        mentions = [m.span() for m in re.finditer(name, article.text)]
+        if mentions:
+            article.entities.append(Entity(f"E{number}", name, "country", mentions=mentions))
+    return EventsStage().process(article)
+
+
+def _types(article):
+    return sorted(event.plover for event in article.events)
+
+
+def test_coder_demand_of_a_protest_is_its_issue(parsed):
+    text = ("Thousands of farmers from Ruritania marched through the capital on Tuesday to demand "
+            "that the government of Freedonia lift its tariffs on grain, organisers said.")
+    assert _types(_code(parsed, text)) == ["PROTEST"]
+
+
+def test_coder_demand_without_a_protest_stays(parsed):
+    text = ("The foreign minister of Ruritania travelled to the capital on Tuesday to demand that "
+            "Freedonia lift its tariffs on grain, officials said.")
+    assert "REQUEST" in _types(_code(parsed, text))
