@@ -34,3 +34,9 @@ def test_coder_demand_without_a_protest_stays(parsed):
     text = ("The foreign minister of Ruritania travelled to the capital on Tuesday to demand that "
             "Freedonia lift its tariffs on grain, officials said.")
     assert "REQUEST" in _types(_code(parsed, text))
+
+
+def test_coder_war_as_a_setting_is_no_attack(parsed):
+    text = ("Thousands of refugees fled the civil war in Ruritania last year, the foreign minister "
+            "of Freedonia said on Monday.")
+    assert "ASSAULT" not in _types(_code(parsed, text))
