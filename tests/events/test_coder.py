@@ -40,3 +40,14 @@ def test_coder_war_as_a_setting_is_no_attack(parsed):
     text = ("Thousands of refugees fled the civil war in Ruritania last year, the foreign minister "
             "of Freedonia said on Monday.")
     assert "ASSAULT" not in _types(_code(parsed, text))
+
+
+def test_coder_an_agreement_named_is_no_event(parsed):
+    text = ("The president of Ruritania resigned from office on Monday as part of a plea agreement "
+            "with prosecutors in Freedonia.")
+    assert "AGREE" not in _types(_code(parsed, text))
+
+
+def test_coder_an_agreement_signed_is_an_event(parsed):
+    text = "Ruritania signed a trade agreement with Freedonia in the capital on Monday, officials said."
+    assert "SUPPORT" in _types(_code(parsed, text))
