@@ -79,6 +79,8 @@ def match_light(verb: Token, lex: Lexicon) -> Trigger | None:
                 # the specific compound wins over the verb's own reading: "issued a travel warning"
                 return Trigger(verb, replace(lex.nouns[key], kind="light"), obj)
             entry = lex.light.get((lemma, key.split(" ")[-1]))
+            if entry is None and " " in key:  # "ended mediation efforts", "halted aid deliveries"
+                entry = lex.light.get((lemma, key.split(" ")[0]))
             if entry is not None:
                 return Trigger(verb, entry, obj)
     return None
