@@ -51,3 +51,14 @@ def test_coder_an_agreement_named_is_no_event(parsed):
 def test_coder_an_agreement_signed_is_an_event(parsed):
     text = "Ruritania signed a trade agreement with Freedonia in the capital on Monday, officials said."
     assert "SUPPORT" in _types(_code(parsed, text))
+
+
+def test_coder_property_blown_up_is_coerce(parsed):
+    text = ("Rebels from Ruritania blew up three main electric power lines leading into the capital "
+            "of Freedonia last month, the state news agency reported.")
+    assert _types(_code(parsed, text)) == ["COERCE"]
+
+
+def test_coder_village_set_on_fire_is_assault(parsed):
+    text = "Fighters from Ruritania set fire to a village in Freedonia on Monday, witnesses said."
+    assert _types(_code(parsed, text)) == ["ASSAULT"]

@@ -202,11 +202,23 @@ def _retype_by_object(cand: Candidate, lex: Lexicon) -> Candidate:
     plover = cand.plover
     if cand.entry.mode == "exercise" and (len(cand.roles.sources) > 1 or _has_partner(cand.trigger)):
         return _retyped(cand, "COOPERATE", "062")
+    if plover == "ASSAULT" and lex.cue(cand.entry.trigger, "wreck") and _aims_at_property(cand.trigger, lex):
+        return _retyped(cand, "COERCE", "1712")  # "blew up power lines": property destroyed
     if plover == "AGREE" and cand.trigger.kind == "verb" and _agrees_on_a_text(cand.trigger.token, lex):
         return _retyped(cand, "SUPPORT", "057")  # "agreed a trade deal": an agreement reached
     if plover not in ("MOBILIZE", "RETREAT") or not _mentions(cand.trigger, lex, "peacekeeping"):
         return cand
     return _retyped(cand, "AID", "074") if plover == "MOBILIZE" else _retyped(cand, "SANCTION", "1662")
+
+
+def _aims_at_property(trigger: Trigger, lex: Lexicon) -> bool:
+    """ "blew up three power lines", "set fire to the offices": the object, or the object of
+    "to", names a building or an installation."""
+    verb = trigger.token
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != getattr(trigger.obj, "i", -1)]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                for g in c.children if g.dep_ == "pobj"]
+    return any(lex.cue(o.lemma_.lower(), "property") for o in objects)
 
 
 def _agrees_on_a_text(verb: Token, lex: Lexicon) -> bool:
