@@ -62,3 +62,9 @@ def test_coder_property_blown_up_is_coerce(parsed):
 def test_coder_village_set_on_fire_is_assault(parsed):
     text = "Fighters from Ruritania set fire to a village in Freedonia on Monday, witnesses said."
     assert _types(_code(parsed, text)) == ["ASSAULT"]
+
+
+def test_coder_talks_measured_by_their_length_are_the_setting(parsed):
+    text = ("Negotiators from Ruritania and Freedonia failed to reach a deal on the border on Monday "
+            "after weeks of talks in Graustark.")
+    assert "CONSULT" not in _types(_code(parsed, text))

@@ -125,6 +125,8 @@ def is_time_anchor(trigger: Trigger, lex: Lexicon) -> bool:
     prep = token.head
     if lex.cue(prep.lower_, "anchor"):
         return True
+    if prep.lower_ == "of" and lex.cue(prep.head.lemma_.lower(), "duration"):
+        return True  # "after weeks of talks", "fifteen years of occupation": how long, not what
     return prep.lower_ in ("of", "to") and lex.cue(prep.head.lower_, "anchor")
 
 
