@@ -68,3 +68,8 @@ def test_coder_talks_measured_by_their_length_are_the_setting(parsed):
     text = ("Negotiators from Ruritania and Freedonia failed to reach a deal on the border on Monday "
             "after weeks of talks in Graustark.")
     assert "CONSULT" not in _types(_code(parsed, text))
+
+
+def test_coder_summit_that_dates_a_meeting_is_no_event(parsed):
+    text = "Ruritania's president met Freedonia's prime minister during a Graustark summit on Tuesday."
+    assert _types(_code(parsed, text)) == ["CONSULT"]
