@@ -54,3 +54,11 @@ def test_light_verb_reads_the_modifier_of_its_object(nlp):
     found = find_triggers(doc[:], load_lexicon())
     assert ("ended", "SANCTION") in [(t.token.lower_, t.entry.plover) for t in found]
     assert "efforts" not in [t.token.lower_ for t in found]
+
+
+def test_preposition_of_a_date_is_no_particle(nlp):
+    """ "called X on Wednesday" is a telephone call, not "called on X" (a request)."""
+    doc = nlp("The prime minister of Ruritania called the new leader of Freedonia on Wednesday "
+              "to congratulate him on his victory.")
+    found = find_triggers(doc[:], load_lexicon())
+    assert [(t.token.lower_, t.entry.plover) for t in found] == [("congratulate", "SUPPORT")]
