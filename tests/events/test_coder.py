@@ -73,3 +73,9 @@ def test_coder_talks_measured_by_their_length_are_the_setting(parsed):
 def test_coder_summit_that_dates_a_meeting_is_no_event(parsed):
     text = "Ruritania's president met Freedonia's prime minister during a Graustark summit on Tuesday."
     assert _types(_code(parsed, text)) == ["CONSULT"]
+
+
+def test_coder_a_demand_answered_is_the_answer(parsed):
+    text = ("The government of Ruritania conceded on Friday to demands from Freedonia to reopen the "
+            "border crossing, officials said.")
+    assert _types(_code(parsed, text)) == ["CONCEDE"]

@@ -100,10 +100,16 @@ def select(triggers: list[Trigger], lex: Lexicon) -> dict[int, str]:
             kept.pop(gov.token.i, None)
             if trigger.token.i in kept:
                 kept[trigger.token.i] = "denied"
-        elif (trigger.kind != "noun" or trigger.token.dep_ == "dobj"
+        elif (trigger.kind != "noun" or trigger.token.dep_ == "dobj" or _answered(trigger)
               or find_roles(trigger).inherited or not find_roles(trigger).sources):
             kept.pop(trigger.token.i, None)
     return kept
+
+
+def _answered(trigger: Trigger) -> bool:
+    """A request or demand named inside another event is what that event answers ("conceded
+    to demands from X", "refused to respond to a request from X"): the answer is the news."""
+    return trigger.kind == "noun" and trigger.entry.plover == "REQUEST"
 
 
 def is_background(trigger: Trigger, lex: Lexicon) -> bool:
