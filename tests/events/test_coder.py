@@ -79,3 +79,9 @@ def test_coder_a_demand_answered_is_the_answer(parsed):
     text = ("The government of Ruritania conceded on Friday to demands from Freedonia to reopen the "
             "border crossing, officials said.")
     assert _types(_code(parsed, text)) == ["CONCEDE"]
+
+
+def test_coder_at_the_request_of_is_the_setting(parsed):
+    text = ("Ruritania's air force is training pilots to fly fighter jets at the request of "
+            "Freedonia's government, a spokesman said.")
+    assert "REQUEST" not in _types(_code(parsed, text))
