@@ -85,3 +85,14 @@ def test_coder_at_the_request_of_is_the_setting(parsed):
     text = ("Ruritania's air force is training pilots to fly fighter jets at the request of "
             "Freedonia's government, a spokesman said.")
     assert "REQUEST" not in _types(_code(parsed, text))
+
+
+def test_coder_a_letter_received_is_no_visit(parsed):
+    text = ("The president of Ruritania said on Monday that he had received a warm letter from the "
+            "leader of Freedonia.")
+    assert "CONSULT" not in _types(_code(parsed, text))
+
+
+def test_coder_an_envoy_received_is_a_visit(parsed):
+    text = "The president of Ruritania received the foreign minister of Freedonia in the capital on Monday."
+    assert _types(_code(parsed, text)) == ["CONSULT"]

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from communique.events.arguments import Roles, find_roles, prep_objects
 from communique.events.cameo import quad_class
 from communique.events.candidate import Candidate
-from communique.events.completion import clause_root, complete_roles, has_actor_source
+from communique.events.completion import clause_root, complete_roles, has_actor_source, is_actor_token
 from communique.events.derived import allegations, appeals, bare_demands, demands
 from communique.events.lexicon import Lexicon
 from communique.events.modality import attitude, governors, modality
@@ -57,6 +57,16 @@ def _permits_nothing(trigger: Trigger, lex: Lexicon) -> bool:
     return not any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
 
 
+def _receives_a_thing(trigger: Trigger, lex: Lexicon) -> bool:
+    """ "received the envoy" hosts a visit (CAMEO 043); "received a letter", "received an
+    invitation" does not: the object of "receive" names no actor."""
+    token = trigger.token
+    if trigger.kind != "verb" or token.lemma_.lower() != "receive" or trigger.entry.plover != "CONSULT":
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(is_actor_token(o, lex) for o in objects)
+
+
 def _is_command(trigger: Trigger, lex: Lexicon) -> bool:
     return trigger.kind == "verb" and lex.cue(trigger.token.lemma_.lower(), "command")
 
@@ -75,6 +85,9 @@ def select(triggers: list[Trigger], lex: Lexicon) -> dict[int, str]:
     kept = {t.token.i: "" for t in triggers}
     for trigger in triggers:
         gov = governing_trigger(trigger, by_index)
+        if _receives_a_thing(trigger, lex):
+            kept.pop(trigger.token.i, None)  # "received a letter from X": no visit hosted
+            continue
         if _permits_nothing(trigger, lex):
             kept.pop(trigger.token.i, None)  # "will not allow developments that ...": no one let do anything
             continue
