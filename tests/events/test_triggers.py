@@ -45,3 +45,20 @@ def test_triggers_reporting_verb_alone_is_no_trigger(parsed):
 def test_triggers_adjective_complement_of_light_verb(parsed):
     found = _triggers(parsed, "A court found the minister guilty of fraud.")
     assert ("found", "ACCUSE", "light") in found
+
+
+def test_light_verb_reads_the_modifier_of_its_object(nlp):
+    """ "ended mediation efforts": the light phrase is the verb and the object's modifier
+    ("end mediation"); the noun "efforts" alone names nothing."""
+    doc = nlp("The envoy of Ruritania ended mediation efforts between Freedonia and Graustark on Monday.")
+    found = find_triggers(doc[:], load_lexicon())
+    assert ("ended", "SANCTION") in [(t.token.lower_, t.entry.plover) for t in found]
+    assert "efforts" not in [t.token.lower_ for t in found]
+
+
+def test_preposition_of_a_date_is_no_particle(nlp):
+    """ "called X on Wednesday" is a telephone call, not "called on X" (a request)."""
+    doc = nlp("The prime minister of Ruritania called the new leader of Freedonia on Wednesday "
+              "to congratulate him on his victory.")
+    found = find_triggers(doc[:], load_lexicon())
+    assert [(t.token.lower_, t.entry.plover) for t in found] == [("congratulate", "SUPPORT")]

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from communique.events.arguments import Roles, find_roles, prep_objects
 from communique.events.cameo import quad_class
 from communique.events.candidate import Candidate
-from communique.events.completion import clause_root, complete_roles, has_actor_source
+from communique.events.completion import clause_root, complete_roles, has_actor_source, is_actor_token
 from communique.events.derived import allegations, appeals, bare_demands, demands
 from communique.events.lexicon import Lexicon
 from communique.events.modality import attitude, governors, modality
@@ -34,6 +34,8 @@ BLAME = ("inquiry", "blame")
 """Cue classes of what a call that blames asks for: an investigation, a punishment."""
 BLAMED_PREPS = ("against", "on", "over", "into", "of")
 """Prepositions naming whom a called-for investigation or punishment is aimed at."""
+PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl"})
+"""Relations of a purpose or manner clause ("rallied to demand", "marched, demanding")."""
 MATERIAL = ("material_cooperation", "material_conflict")
 """Quad classes of deeds: an order to do one is coded as the deed (PLOVER codes what was done)."""
 
@@ -55,6 +57,16 @@ def _permits_nothing(trigger: Trigger, lex: Lexicon) -> bool:
     return not any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
 
 
+def _receives_a_thing(trigger: Trigger, lex: Lexicon) -> bool:
+    """ "received the envoy" hosts a visit (CAMEO 043); "received a letter", "received an
+    invitation" does not: the object of "receive" names no actor."""
+    token = trigger.token
+    if trigger.kind != "verb" or token.lemma_.lower() != "receive" or trigger.entry.plover != "CONSULT":
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(is_actor_token(o, lex) for o in objects)
+
+
 def _is_command(trigger: Trigger, lex: Lexicon) -> bool:
     return trigger.kind == "verb" and lex.cue(trigger.token.lemma_.lower(), "command")
 
@@ -73,6 +85,9 @@ def select(triggers: list[Trigger], lex: Lexicon) -> dict[int, str]:
     kept = {t.token.i: "" for t in triggers}
     for trigger in triggers:
         gov = governing_trigger(trigger, by_index)
+        if _receives_a_thing(trigger, lex):
+            kept.pop(trigger.token.i, None)  # "received a letter from X": no visit hosted
+            continue
         if _permits_nothing(trigger, lex):
             kept.pop(trigger.token.i, None)  # "will not allow developments that ...": no one let do anything
             continue
@@ -98,10 +113,16 @@ def select(triggers: list[Trigger], lex: Lexicon) -> dict[int, str]:
             kept.pop(gov.token.i, None)
             if trigger.token.i in kept:
                 kept[trigger.token.i] = "denied"
-        elif (trigger.kind != "noun" or trigger.token.dep_ == "dobj"
+        elif (trigger.kind != "noun" or trigger.token.dep_ == "dobj" or _answered(trigger)
               or find_roles(trigger).inherited or not find_roles(trigger).sources):
             kept.pop(trigger.token.i, None)
     return kept
+
+
+def _answered(trigger: Trigger) -> bool:
+    """A request or demand named inside another event is what that event answers ("conceded
+    to demands from X", "refused to respond to a request from X"): the answer is the news."""
+    return trigger.kind == "noun" and trigger.entry.plover == "REQUEST"
 
 
 def is_background(trigger: Trigger, lex: Lexicon) -> bool:
@@ -123,6 +144,8 @@ def is_time_anchor(trigger: Trigger, lex: Lexicon) -> bool:
     prep = token.head
     if lex.cue(prep.lower_, "anchor"):
         return True
+    if prep.lower_ == "of" and lex.cue(prep.head.lemma_.lower(), "duration"):
+        return True  # "after weeks of talks", "fifteen years of occupation": how long, not what
     return prep.lower_ in ("of", "to") and lex.cue(prep.head.lower_, "anchor")
 
 
@@ -200,11 +223,23 @@ def _retype_by_object(cand: Candidate, lex: Lexicon) -> Candidate:
     plover = cand.plover
     if cand.entry.mode == "exercise" and (len(cand.roles.sources) > 1 or _has_partner(cand.trigger)):
         return _retyped(cand, "COOPERATE", "062")
+    if plover == "ASSAULT" and lex.cue(cand.entry.trigger, "wreck") and _aims_at_property(cand.trigger, lex):
+        return _retyped(cand, "COERCE", "1712")  # "blew up power lines": property destroyed
     if plover == "AGREE" and cand.trigger.kind == "verb" and _agrees_on_a_text(cand.trigger.token, lex):
         return _retyped(cand, "SUPPORT", "057")  # "agreed a trade deal": an agreement reached
     if plover not in ("MOBILIZE", "RETREAT") or not _mentions(cand.trigger, lex, "peacekeeping"):
         return cand
     return _retyped(cand, "AID", "074") if plover == "MOBILIZE" else _retyped(cand, "SANCTION", "1662")
+
+
+def _aims_at_property(trigger: Trigger, lex: Lexicon) -> bool:
+    """ "blew up three power lines", "set fire to the offices": the object, or the object of
+    "to", names a building or an installation."""
+    verb = trigger.token
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != getattr(trigger.obj, "i", -1)]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                for g in c.children if g.dep_ == "pobj"]
+    return any(lex.cue(o.lemma_.lower(), "property") for o in objects)
 
 
 def _agrees_on_a_text(verb: Token, lex: Lexicon) -> bool:
@@ -284,7 +319,8 @@ def code_sentence(sent: Span, lex: Lexicon, quoted: set[int]) -> list[Candidate]
     derived = allegations(cands, lex) + demands(cands, lex) + appeals(cands, lex)
     derived += bare_demands(sent, lex, derived)
     replaced = {index for _, index in derived}
-    kept_cands = [c for c in cands if c.trigger.token.i not in replaced and not _restates(c, cands)]
+    kept_cands = [c for c in cands if c.trigger.token.i not in replaced
+                  and not _restates(c, cands) and not _protest_purpose(c, cands)]
     return dedupe(kept_cands + [event for event, _ in derived])
 
 
@@ -318,6 +354,17 @@ def _restates(cand: Candidate, cands: list[Candidate]) -> bool:
     doc = cand.trigger.token.doc
     heads = {doc[a : b + 1].root.i for a, b in cand.roles.sources}
     return any(o is not cand and o.trigger.token.i in heads and o.plover == cand.plover for o in cands)
+
+
+def _protest_purpose(cand: Candidate, cands: list[Candidate]) -> bool:
+    """ "marched to demand reforms", "blocked roads demanding his return": a demand in the
+    purpose or manner clause of its own source's protest is the protest's issue, which PLOVER
+    codes as the protest alone (planned protests included: "would blockade Paris to demand")."""
+    if cand.plover != "REQUEST" or cand.trigger.token.dep_ not in PURPOSE_DEPS:
+        return False
+    sources = set(cand.roles.sources)
+    return any(other is not cand and set(other.roles.sources) & sources
+               and "PROTEST" in (other.plover, (other.entry.mode or "").upper()) for other in cands)
 
 
 def dedupe(cands: list[Candidate]) -> list[Candidate]:

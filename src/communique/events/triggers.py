@@ -79,6 +79,8 @@ def match_light(verb: Token, lex: Lexicon) -> Trigger | None:
                 # the specific compound wins over the verb's own reading: "issued a travel warning"
                 return Trigger(verb, replace(lex.nouns[key], kind="light"), obj)
             entry = lex.light.get((lemma, key.split(" ")[-1]))
+            if entry is None and " " in key:  # "ended mediation efforts", "halted aid deliveries"
+                entry = lex.light.get((lemma, key.split(" ")[0]))
             if entry is not None:
                 return Trigger(verb, entry, obj)
     return None
@@ -91,7 +93,7 @@ def match_verb(verb: Token, lex: Lexicon) -> Trigger | None:
         return light
     lemma = verb.lemma_.lower()
     for child in verb.rights:  # a preposition before the verb is no particle ("On Monday, X called Y")
-        if child.dep_ in PARTICLE_DEPS:
+        if child.dep_ in PARTICLE_DEPS and not _dates(child):
             entry = lex.phrasal.get((lemma, child.lower_))
             if entry is not None:
                 return Trigger(verb, entry)
@@ -99,6 +101,12 @@ def match_verb(verb: Token, lex: Lexicon) -> Trigger | None:
     if entry is None or _is_bare_particle_verb(verb, lex):
         return None
     return Trigger(verb, entry)
+
+
+def _dates(prep: Token) -> bool:
+    """ "called Morrison on Wednesday": a preposition whose object is a date or a time is no
+    particle of the verb (not "called on")."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _is_bare_particle_verb(verb: Token, lex: Lexicon) -> bool:
