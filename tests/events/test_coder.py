@@ -96,3 +96,9 @@ def test_coder_a_letter_received_is_no_visit(parsed):
 def test_coder_an_envoy_received_is_a_visit(parsed):
     text = "The president of Ruritania received the foreign minister of Freedonia in the capital on Monday."
     assert _types(_code(parsed, text)) == ["CONSULT"]
+
+
+def test_coder_a_draft_treaty_put_to_another_side_is_a_proposal(parsed):
+    text = ("Ruritania's foreign ministry sent two draft treaties on border security to Freedonia "
+            "last month, officials said.")
+    assert "AGREE" in _types(_code(parsed, text))

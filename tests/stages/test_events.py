@@ -364,7 +364,7 @@ def test_events_undated_future_meeting_is_an_intent(parsed):
 
 
 def test_events_recipient_of_the_verb_carrying_a_noun_event_is_the_target(parsed):
-    article = _code(parsed, "Ruritania published two pledges on security to Freedonia.")
+    article = _code(parsed, "Ruritania published two draft agreements on security to Freedonia.")
     event = _only(article, "AGREE")
     assert _names(article, event.target) == ["Freedonia"]
 
