@@ -41,18 +41,53 @@ def test_no_budget_means_no_timer():
         assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
-def test_outside_the_main_thread_the_budget_is_not_enforced():
-    done = []
+def in_a_thread(work) -> list:
+    """What ``work`` returned or raised, run in a thread that is not the main one."""
+    outcome: list = []
 
-    def work() -> None:
-        with time_budget(0.01):
-            time.sleep(0.05)
-        done.append(True)
+    def run() -> None:
+        try:
+            outcome.append(work())
+        except Exception as exc:  # the test looks at what it was
+            outcome.append(exc)
 
-    thread = threading.Thread(target=work)
+    thread = threading.Thread(target=run, daemon=True)  # daemon: one left spinning ends with the tests
     thread.start()
-    thread.join()
-    assert done == [True]
+    thread.join(10)
+    return outcome
+
+
+def test_outside_the_main_thread_a_python_loop_past_its_budget_is_interrupted():
+    def spin() -> str:
+        with time_budget(0.2, "stage 'slow'"):
+            while True:
+                pass
+
+    [outcome] = in_a_thread(spin)
+    assert isinstance(outcome, StageTimeout)
+    assert "stage 'slow' took longer than 0.2 s" in str(outcome)
+
+
+def test_outside_the_main_thread_a_block_done_in_time_is_not_interrupted_later():
+    def quick() -> str:
+        with time_budget(0.2):
+            pass
+        deadline = time.monotonic() + 0.5  # past the budget, outside the block
+        while time.monotonic() < deadline:
+            pass
+        return "done"
+
+    assert in_a_thread(quick) == ["done"]
+
+
+def test_outside_the_main_thread_a_native_call_past_its_budget_is_cut_when_it_returns():
+    def sleeps() -> str:
+        with time_budget(0.05):
+            time.sleep(0.3)  # native code: the exception lands once it returns
+        return "done"
+
+    [outcome] = in_a_thread(sleeps)
+    assert isinstance(outcome, StageTimeout)
 
 
 def test_the_pipeline_cuts_only_the_stage_of_the_slow_document():

@@ -133,3 +133,75 @@ def test_read_ahead_is_set_and_restored_where_ray_has_it_and_left_alone_where_no
     older = SimpleNamespace()
     set_read_ahead(older, 16)
     assert read_ahead(older) is None and not hasattr(older, GEN_BUFFER)
+
+
+class SpinsOnSpin(PipelineActor):
+    """Its first stage loops for ever on a document whose text says 'spin': a run-away stage."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        stage = self.pipeline.stages[0]
+        plain = stage.pipe
+
+        def pipe(articles):
+            articles = list(articles)
+            while any("spin" in a.text for a in articles):
+                pass
+            return plain(articles)
+
+        stage.pipe = pipe
+
+
+def test_the_stage_time_budget_cuts_a_run_away_stage_inside_an_actor(ray_session, tmp_path):
+    register_by_value()
+    texts = [NEWS[0], "The talks will spin on for weeks, a diplomat said.", NEWS[1]]
+    shard = write_input(tmp_path / "news.jsonl", texts)
+    config = {"pipeline": {"stages": ["ingest"], "batch_size": 4, "stage_timeout": 0.5}}
+    rows, _ = ray_rows([shard], config, actors=1, batch_size=3, actor_class=SpinsOnSpin)
+    errors = [document_of(r).article.errors for r in rows]
+    assert [len(e) for e in errors] == [0, 1, 0]
+    assert errors[1][0].stage == "ingest" and "took longer than 0.5 s" in errors[1][0].message
+
+
+def test_a_pipeline_the_actors_cannot_load_ends_the_run_with_its_own_message(ray_session, tmp_path):
+    from communique.runner import PipelineUnavailable
+
+    shard = write_input(tmp_path / "news.jsonl", NEWS[:2])
+    config = {"pipeline": {"stages": ["ingest", "nlp"]}, "stages": {"nlp": {"model": "en_no_such_model_x"}}}
+    with pytest.raises(PipelineUnavailable) as raised:
+        ray_rows([shard], config, actors=1)
+    assert str(raised.value).startswith("stage 'nlp' cannot run: spaCy model 'en_no_such_model_x'")
+    assert "Traceback" not in str(raised.value) and "\n" not in str(raised.value)
+
+
+class HangsOnHang(PipelineActor):
+    """Its first stage hangs where no stage budget reaches (a long sleep stands for native code) on a
+    document whose text starts with HANG."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        stage = self.pipeline.stages[0]
+        plain = stage.pipe
+
+        def pipe(articles):
+            import time
+
+            articles = list(articles)
+            if any(a.text.startswith("HANG") for a in articles):
+                time.sleep(600)
+            return plain(articles)
+
+        stage.pipe = pipe
+
+
+def test_a_document_past_the_document_timeout_gets_a_worker_error_row(ray_session, tmp_path):
+    register_by_value()
+    texts = [NEWS[0], "HANG " + NEWS[1], NEWS[2]]
+    shard = write_input(tmp_path / "news.jsonl", texts)
+    config = {"pipeline": {"stages": ["ingest"], "document_timeout": 1, "stage_timeout": 0}}
+    rows, totals = ray_rows([shard], config, actors=1, batch_size=3, actor_class=HangsOnHang)
+    assert [r["position"] for r in rows] == [0, 1, 2]
+    errors = [document_of(r).article.errors for r in rows]
+    assert [len(e) for e in errors] == [0, 1, 0]
+    assert errors[1][0].stage == "worker" and "document_timeout" in errors[1][0].message
+    assert totals.lost == 1

@@ -18,12 +18,15 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import sys
 import tempfile
+import threading
 import uuid
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from communique.budget import budget_units
 from communique.scale.rows import Place, decode_document, encode_document, result_row
 from communique.scale.shards import ShardSettings, read_shard
 
@@ -57,7 +60,7 @@ process on the same cores) was held back; with 16, 0.3-1.0 s in all (docs/benchm
 batch of encoded documents, so this holds a few hundred articles, never a whole file."""
 
 WORKER_DIED = ("the worker process died on this document (its Ray actor was lost twice: a crash in native "
-               "code, or out of memory); no records are kept")
+               "code, out of memory, or past pipeline.document_timeout); no records are kept")
 
 
 class EngineUnavailable(RuntimeError):
@@ -166,15 +169,27 @@ class PipelineActor:
     def __init__(self, config: Mapping[str, Any], ledger: str, label: str) -> None:
         import ray
 
-        from communique.runner import prepare
+        from communique.runner import PipelineUnavailable, prepare
+        from communique.workers import WorkerLimits
 
-        self.pipeline = prepare(config)
+        self.seconds_per_document = WorkerLimits.from_config(config).seconds_per_document
+        self.unavailable = ""
+        try:
+            self.pipeline = prepare(config)
+        except PipelineUnavailable as exc:
+            # Raised here, Ray would restart the actor over and over, printing every attempt's
+            # traceback; raised with the first batch, it ends the run with one message.
+            self.unavailable = str(exc)
         self.ledger = ray.get_actor(ledger)
         self.label = label
 
     def __call__(self, batch: Mapping[str, Any]) -> dict[str, list]:
         import ray
 
+        if self.unavailable:
+            from communique.runner import PipelineUnavailable
+
+            raise PipelineUnavailable(self.unavailable)
         places = [Place(str(s), int(p)) for s, p in zip(batch["shard"], batch["position"], strict=True)]
         documents = [decode_document(str(d)) for d in batch["document"]]
         key = f"batch:{places[0].shard}#{places[0].position}+{len(places)}"
@@ -188,7 +203,7 @@ class PipelineActor:
         """The batch through the pipeline, its parses freed when it is done."""
         from communique.runner import run_serial
 
-        with memory_zone(self.pipeline):
+        with memory_zone(self.pipeline), watchdog(self.seconds_per_document, documents):
             return list(run_serial(documents, self.pipeline))
 
     def run_singly(self, documents: list, places: list[Place]) -> list:
@@ -209,6 +224,49 @@ class PipelineActor:
         return done
 
 
+def end_actor(seconds: float) -> None:
+    """End this actor's process at once: its batch is stuck where no stage budget reaches."""
+    sys.stderr.write(f"communique: a batch ran past {seconds:g} s (pipeline.document_timeout), "
+                     "ending its actor\n")
+    sys.stderr.flush()
+    os._exit(1)
+
+
+@contextlib.contextmanager
+def watchdog(seconds_per_document: float, documents: list) -> Iterator[None]:
+    """The local pool's last resort inside an actor: past ``seconds_per_document`` per document (per
+    100,000 characters of a longer one) the actor ends, stuck in native code or not. Ray restarts it
+    and runs the batch again one document at a time, and a document it ends on alone gets a ``worker``
+    error row, as a crash does."""
+    if seconds_per_document <= 0:
+        yield
+        return
+    seconds = seconds_per_document * (sum(budget_units(d.article.text) for d in documents) or 1.0)
+    timer = threading.Timer(seconds, end_actor, args=(seconds,))
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+
+
+def unavailable_message(error: BaseException | None) -> str | None:
+    """The message of the ``PipelineUnavailable`` an actor raised, found in the chain of errors Ray and
+    Ray Data wrap it in; None when the run failed for another reason."""
+    from communique.runner import PipelineUnavailable
+
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        cause = getattr(error, "cause", None)  # a RayTaskError keeps the actor's own exception here
+        for candidate in (cause, error):
+            if type(candidate) is PipelineUnavailable:  # Ray Data adds lines of its own to the message
+                return str(candidate).split("\n", 1)[0]
+        error = cause if isinstance(cause, BaseException) else error.__cause__ or error.__context__
+    return None
+
+
 def task_pool(ray, size: int) -> dict[str, Any]:
     """At most ``size`` reading tasks at once, in the words of the installed Ray (``compute=`` since 2.51)."""
     strategy = getattr(ray.data, "TaskPoolStrategy", None)
@@ -224,8 +282,40 @@ def quiet_ray() -> None:
 
     for handler in logging.getLogger("ray.data").handlers:
         if not isinstance(handler, logging.FileHandler):
-            handler.setLevel(logging.ERROR)
+            handler.setLevel(logging.CRITICAL)  # its errors reach the command as the run's exception
     warnings.filterwarnings("ignore", module="ray.data")
+
+
+def start_ray_importing_ray_data(options: RayOptions) -> str | None:
+    """``start_ray``, with Ray Data imported meanwhile: ``ray.init`` spends most of its time waiting
+    for Ray's processes to come up, and importing Ray Data took 0.6-1.2 s of the driver's time."""
+    importing = threading.Thread(target=quiet_ray, name="communique-import-ray-data", daemon=True)
+    importing.start()
+    try:
+        return start_ray(options)
+    finally:
+        importing.join()
+
+
+MONITOR = "monitor"
+"""Ray's name (``ray_constants.PROCESS_TYPE_MONITOR``) for the autoscaler monitor of a Ray started here."""
+
+
+def stop_ray(ray) -> None:
+    """Shut down a Ray this command started, without waiting for its autoscaler monitor.
+
+    ``ray.shutdown()`` asks Ray's processes to stop one after the other, giving each up to a second;
+    the autoscaler monitor is asked after the GCS it reports to has gone and uses the whole second
+    (1.0 s of a 1.6 s shutdown, measured). On one machine it has nothing to scale, so it is killed
+    first, through Ray's private node object (a 2.x pin does not hold it still: without it, only
+    slower); then the shutdown took 0.1 s.
+    """
+    node = getattr(getattr(getattr(ray, "_private", None), "worker", None), "_global_node", None)
+    kill = getattr(node, "_kill_process_type", None)
+    if kill is not None:
+        with contextlib.suppress(Exception):
+            kill(MONITOR, check_alive=False, allow_graceful=False)
+    ray.shutdown()
 
 
 # Ray Data keeps this setting private (a leading underscore) in every 2.x release; a Ray without it
@@ -241,6 +331,33 @@ def read_ahead(context) -> int | None:
 def set_read_ahead(context, blocks: int | None) -> None:
     if blocks is not None and hasattr(context, GEN_BUFFER):
         setattr(context, GEN_BUFFER, blocks)
+
+
+RUN_SETTINGS = {"target_max_block_size": BLOCK_BYTES, "enable_progress_bars": False,
+                "raise_original_map_exception": True}
+"""Ray Data's settings for a run: small blocks; no progress bars (the command shows its own line);
+an actor's own exception raised as itself, not as a ``UserCodeException`` that has lost it."""
+
+
+@contextlib.contextmanager
+def data_context(ray) -> Iterator[None]:
+    """``RUN_SETTINGS``, input order kept and the reading task's read-ahead, for the time of a run; the
+    previous values back afterwards (a test session's Ray outlives a run)."""
+    context = ray.data.DataContext.get_current()
+    settings = {name: value for name, value in RUN_SETTINGS.items() if hasattr(context, name)}
+    saved = {name: getattr(context, name) for name in settings}
+    order, ahead = context.execution_options.preserve_order, read_ahead(context)
+    try:
+        for name, value in settings.items():
+            setattr(context, name, value)
+        context.execution_options.preserve_order = True
+        set_read_ahead(context, READ_AHEAD_BLOCKS)
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(context, name, value)
+        context.execution_options.preserve_order = order
+        set_read_ahead(context, ahead)
 
 
 def memory_zone(pipeline):
@@ -269,32 +386,34 @@ class RayRun:
 
     def __iter__(self) -> Iterator[Row]:
         ray = require_ray()
-        quiet_ray()
-        session = start_ray(self.options)
+        session = start_ray_importing_ray_data(self.options)
         finished = False
-        context = ray.data.DataContext.get_current()
-        saved = (context.target_max_block_size, context.enable_progress_bars,
-                 context.execution_options.preserve_order, read_ahead(context))
         ledger_name = f"communique-ledger-{uuid.uuid4().hex[:12]}"
         ledger = ray.remote(num_cpus=0)(Ledger).options(name=ledger_name).remote()
         try:
-            context.target_max_block_size = BLOCK_BYTES
-            context.enable_progress_bars = False  # the command shows its own progress line
-            context.execution_options.preserve_order = True
-            set_read_ahead(context, READ_AHEAD_BLOCKS)
-            for batch in self.dataset(ray, ledger_name).iter_batches(batch_size=None, batch_format="pyarrow"):
-                yield from batch.to_pylist()
+            with data_context(ray):
+                yield from self.rows(ray, ledger_name)
             self.totals = RayTotals(*ray.get(ledger.totals.remote()))
             finished = True
         finally:
-            (context.target_max_block_size, context.enable_progress_bars,
-             context.execution_options.preserve_order) = saved[:3]
-            set_read_ahead(context, saved[3])
             ray.kill(ledger)
             if session is not None:
-                ray.shutdown()
+                stop_ray(ray)
             if session and finished:  # its logs are kept when the run failed
                 shutil.rmtree(session, ignore_errors=True)
+
+    def rows(self, ray, ledger_name: str) -> Iterator[Row]:
+        """The dataset's rows; a pipeline the actors could not load ends the run with its own message."""
+        from communique.runner import PipelineUnavailable
+
+        try:
+            for batch in self.dataset(ray, ledger_name).iter_batches(batch_size=None, batch_format="pyarrow"):
+                yield from batch.to_pylist()
+        except Exception as exc:
+            message = unavailable_message(exc)
+            if message is None:
+                raise
+            raise PipelineUnavailable(message) from None
 
     def dataset(self, ray, ledger_name: str):
         """Shards → documents → results, as a lazy Ray dataset."""
