@@ -102,3 +102,14 @@ def test_coder_a_draft_treaty_put_to_another_side_is_a_proposal(parsed):
     text = ("Ruritania's foreign ministry sent two draft treaties on border security to Freedonia "
             "last month, officials said.")
     assert "AGREE" in _types(_code(parsed, text))
+
+
+def test_coder_a_ceasefire_is_military_de_escalation(parsed):
+    text = "Ruritanian rebels declared a ceasefire with the army of Freedonia on Sunday, a spokesman said."
+    assert "RETREAT" in _types(_code(parsed, text))
+    assert "CONCEDE" not in _types(_code(parsed, text))
+
+
+def test_coder_stepping_down_is_a_retreat(parsed):
+    text = "The interior minister of Ruritania resigned on Friday after weeks of street protests."
+    assert "RETREAT" in _types(_code(parsed, text))
