@@ -203,11 +203,24 @@ def test_ctrl_c_exits_130_without_a_traceback():
     )
     process.stdin.write(b'{"id": "a", "text": "Waiting for more."}\n')
     process.stdin.flush()
-    time.sleep(1.5)  # the process is now blocked reading stdin
+    wait_for_worker(process.pid)  # past its imports, in the run: blocked reading stdin
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=30)
     assert process.returncode == 130
     assert b"Traceback" not in stderr and b"interrupted" in stderr
+
+
+def wait_for_worker(pid: int, limit: float = 60.0) -> None:
+    """Until the command has started its worker process (Linux /proc): a fixed sleep sent the
+    signal during the imports on a busy machine, before the command could handle it."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if not children.exists():
+        time.sleep(1.5)  # no /proc: a fixed wait, as good as it gets
+        return
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline and not children.read_text().split():
+        time.sleep(0.05)
+    time.sleep(0.3)
 
 
 def test_closed_stdout_ends_quietly(tmp_path: Path):
