@@ -113,3 +113,18 @@ def test_coder_a_ceasefire_is_military_de_escalation(parsed):
 def test_coder_stepping_down_is_a_retreat(parsed):
     text = "The interior minister of Ruritania resigned on Friday after weeks of street protests."
     assert "RETREAT" in _types(_code(parsed, text))
+
+
+def test_coder_tariffs_reduced_are_a_concession(parsed):
+    text = "Ruritania reduced tariffs on steel from Freedonia from 20 percent to 5 percent on Monday."
+    assert _types(_code(parsed, text)) == ["CONCEDE"]
+
+
+def test_coder_tariffs_rolled_back_are_a_concession(parsed):
+    text = "Ruritania rolled back its tariffs on Freedonian cheese in exchange for grain purchases."
+    assert _types(_code(parsed, text)) == ["CONCEDE"]
+
+
+def test_coder_tariffs_imposed_stay_coercion(parsed):
+    text = "Ruritania imposed tariffs on steel from Freedonia on Monday."
+    assert _types(_code(parsed, text)) == ["COERCE"]

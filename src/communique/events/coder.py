@@ -227,9 +227,23 @@ def _retype_by_object(cand: Candidate, lex: Lexicon) -> Candidate:
         return _retyped(cand, "COERCE", "1712")  # "blew up power lines": property destroyed
     if plover == "AGREE" and cand.trigger.kind == "verb" and _agrees_on_a_text(cand.trigger.token, lex):
         return _retyped(cand, "SUPPORT", "057")  # "agreed a trade deal": an agreement reached
+    if plover in ("COERCE", "SANCTION") and cand.trigger.kind == "noun" and _eased(cand.trigger.token, lex):
+        # "reduced tariffs", "rolled back the embargo": easing a restriction (CAMEO 081, 085)
+        return _retyped(cand, "CONCEDE", "085" if "economic" in cand.entry.context else "081")
     if plover not in ("MOBILIZE", "RETREAT") or not _mentions(cand.trigger, lex, "peacekeeping"):
         return cand
     return _retyped(cand, "AID", "074") if plover == "MOBILIZE" else _retyped(cand, "SANCTION", "1662")
+
+
+def _eased(noun: Token, lex: Lexicon) -> bool:
+    """ "reduced tariffs on X", "tariffs were rolled back": the restriction is the object of a
+    verb that lowers or ends it."""
+    if noun.dep_ not in ("dobj", "nsubjpass") or noun.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = noun.head
+    particles = [c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")]
+    keys = [verb.lemma_.lower()] + [f"{verb.lemma_.lower()} {p}" for p in particles]
+    return any(lex.cue(key, "ease") for key in keys)
 
 
 def _aims_at_property(trigger: Trigger, lex: Lexicon) -> bool:
