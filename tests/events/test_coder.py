@@ -128,3 +128,8 @@ def test_coder_tariffs_rolled_back_are_a_concession(parsed):
 def test_coder_tariffs_imposed_stay_coercion(parsed):
     text = "Ruritania imposed tariffs on steel from Freedonia on Monday."
     assert _types(_code(parsed, text)) == ["COERCE"]
+
+
+def test_coder_a_base_seized_is_an_assault(parsed):
+    text = "Ruritanian rebels seized an army base in northern Freedonia on Sunday, officials said."
+    assert _types(_code(parsed, text)) == ["ASSAULT"]
