@@ -133,3 +133,14 @@ def test_coder_tariffs_imposed_stay_coercion(parsed):
 def test_coder_a_base_seized_is_an_assault(parsed):
     text = "Ruritanian rebels seized an army base in northern Freedonia on Sunday, officials said."
     assert _types(_code(parsed, text)) == ["ASSAULT"]
+
+
+def test_coder_troops_offered_are_an_agreement(parsed):
+    text = "Ruritania has offered to send troops to Freedonia to guard its northern border."
+    types = _types(_code(parsed, text))
+    assert "AGREE" in types and "THREATEN" not in types
+
+
+def test_coder_troops_vowed_stay_a_threat(parsed):
+    text = "Ruritania vowed to send troops to Freedonia."
+    assert _types(_code(parsed, text)) == ["THREATEN"]

@@ -75,6 +75,12 @@ def _is_promise(trigger: Trigger) -> bool:
     return trigger.kind == "verb" and trigger.entry.plover == "AGREE"
 
 
+def _is_offer(trigger: Trigger, lex: Lexicon) -> bool:
+    """ "offered to send troops to X": what is offered to a partner is an agreement (CAMEO 03),
+    not a threat, whatever the content."""
+    return lex.cue(trigger.token.lemma_.lower(), "offer")
+
+
 def select(triggers: list[Trigger], lex: Lexicon) -> dict[int, str]:
     """Which triggers stand as events, by token index, with a forced modality ("" = none).
 
@@ -105,7 +111,7 @@ def select(triggers: list[Trigger], lex: Lexicon) -> dict[int, str]:
         if _is_command(gov, lex) and quad_class(trigger.entry.plover) in MATERIAL:
             kept.pop(gov.token.i, None)  # "ordered the arrest of X": the arrest, by whoever ordered it
             continue
-        if _is_promise(gov) and trigger.entry.plover in THREAT_CAMEO:
+        if _is_promise(gov) and trigger.entry.plover in THREAT_CAMEO and not _is_offer(gov, lex):
             kept.pop(gov.token.i, None)  # "vowed to fight": an intended attack, coded as a threat
             if trigger.token.i in kept:
                 kept[trigger.token.i] = "planned"
