@@ -144,3 +144,8 @@ def test_coder_troops_offered_are_an_agreement(parsed):
 def test_coder_troops_vowed_stay_a_threat(parsed):
     text = "Ruritania vowed to send troops to Freedonia."
     assert _types(_code(parsed, text)) == ["THREATEN"]
+
+
+def test_coder_publication_suspended_is_coercion(parsed):
+    text = "Ruritanian authorities suspended publication of the country's largest opposition newspaper."
+    assert _types(_code(parsed, text)) == ["COERCE"]
