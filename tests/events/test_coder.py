@@ -113,3 +113,39 @@ def test_coder_a_ceasefire_is_military_de_escalation(parsed):
 def test_coder_stepping_down_is_a_retreat(parsed):
     text = "The interior minister of Ruritania resigned on Friday after weeks of street protests."
     assert "RETREAT" in _types(_code(parsed, text))
+
+
+def test_coder_tariffs_reduced_are_a_concession(parsed):
+    text = "Ruritania reduced tariffs on steel from Freedonia from 20 percent to 5 percent on Monday."
+    assert _types(_code(parsed, text)) == ["CONCEDE"]
+
+
+def test_coder_tariffs_rolled_back_are_a_concession(parsed):
+    text = "Ruritania rolled back its tariffs on Freedonian cheese in exchange for grain purchases."
+    assert _types(_code(parsed, text)) == ["CONCEDE"]
+
+
+def test_coder_tariffs_imposed_stay_coercion(parsed):
+    text = "Ruritania imposed tariffs on steel from Freedonia on Monday."
+    assert _types(_code(parsed, text)) == ["COERCE"]
+
+
+def test_coder_a_base_seized_is_an_assault(parsed):
+    text = "Ruritanian rebels seized an army base in northern Freedonia on Sunday, officials said."
+    assert _types(_code(parsed, text)) == ["ASSAULT"]
+
+
+def test_coder_troops_offered_are_an_agreement(parsed):
+    text = "Ruritania has offered to send troops to Freedonia to guard its northern border."
+    types = _types(_code(parsed, text))
+    assert "AGREE" in types and "THREATEN" not in types
+
+
+def test_coder_troops_vowed_stay_a_threat(parsed):
+    text = "Ruritania vowed to send troops to Freedonia."
+    assert _types(_code(parsed, text)) == ["THREATEN"]
+
+
+def test_coder_publication_suspended_is_coercion(parsed):
+    text = "Ruritanian authorities suspended publication of the country's largest opposition newspaper."
+    assert _types(_code(parsed, text)) == ["COERCE"]

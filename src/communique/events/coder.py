@@ -75,6 +75,12 @@ def _is_promise(trigger: Trigger) -> bool:
     return trigger.kind == "verb" and trigger.entry.plover == "AGREE"
 
 
+def _is_offer(trigger: Trigger, lex: Lexicon) -> bool:
+    """ "offered to send troops to X": what is offered to a partner is an agreement (CAMEO 03),
+    not a threat, whatever the content."""
+    return lex.cue(trigger.token.lemma_.lower(), "offer")
+
+
 def select(triggers: list[Trigger], lex: Lexicon) -> dict[int, str]:
     """Which triggers stand as events, by token index, with a forced modality ("" = none).
 
@@ -105,7 +111,7 @@ def select(triggers: list[Trigger], lex: Lexicon) -> dict[int, str]:
         if _is_command(gov, lex) and quad_class(trigger.entry.plover) in MATERIAL:
             kept.pop(gov.token.i, None)  # "ordered the arrest of X": the arrest, by whoever ordered it
             continue
-        if _is_promise(gov) and trigger.entry.plover in THREAT_CAMEO:
+        if _is_promise(gov) and trigger.entry.plover in THREAT_CAMEO and not _is_offer(gov, lex):
             kept.pop(gov.token.i, None)  # "vowed to fight": an intended attack, coded as a threat
             if trigger.token.i in kept:
                 kept[trigger.token.i] = "planned"
@@ -227,9 +233,23 @@ def _retype_by_object(cand: Candidate, lex: Lexicon) -> Candidate:
         return _retyped(cand, "COERCE", "1712")  # "blew up power lines": property destroyed
     if plover == "AGREE" and cand.trigger.kind == "verb" and _agrees_on_a_text(cand.trigger.token, lex):
         return _retyped(cand, "SUPPORT", "057")  # "agreed a trade deal": an agreement reached
+    if plover in ("COERCE", "SANCTION") and cand.trigger.kind == "noun" and _eased(cand.trigger.token, lex):
+        # "reduced tariffs", "rolled back the embargo": easing a restriction (CAMEO 081, 085)
+        return _retyped(cand, "CONCEDE", "085" if "economic" in cand.entry.context else "081")
     if plover not in ("MOBILIZE", "RETREAT") or not _mentions(cand.trigger, lex, "peacekeeping"):
         return cand
     return _retyped(cand, "AID", "074") if plover == "MOBILIZE" else _retyped(cand, "SANCTION", "1662")
+
+
+def _eased(noun: Token, lex: Lexicon) -> bool:
+    """ "reduced tariffs on X", "tariffs were rolled back": the restriction is the object of a
+    verb that lowers or ends it."""
+    if noun.dep_ not in ("dobj", "nsubjpass") or noun.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = noun.head
+    particles = [c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")]
+    keys = [verb.lemma_.lower()] + [f"{verb.lemma_.lower()} {p}" for p in particles]
+    return any(lex.cue(key, "ease") for key in keys)
 
 
 def _aims_at_property(trigger: Trigger, lex: Lexicon) -> bool:
