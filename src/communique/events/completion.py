@@ -212,8 +212,9 @@ def _object_preps(head: Token, preps: tuple[str, ...], lex: Lexicon) -> tuple[st
 
 def place_targets(trigger: Trigger, roles: Roles) -> list[Phrase]:
     """ "killed 48 people in Afghanistan", "contribute troops to a force in Liberia": with no
-    named target, the place where the unnamed one is (an "in" phrase of the trigger, of a target
-    or of the verb whose object a target is) stands for it, as event data codes such a target.
+    named target, the place where the unnamed one is (an "in" phrase of the trigger, of a target,
+    of the verb whose object a target is, or of the incidents the trigger's "in" phrase names:
+    "killed 48 people in two attacks in Afghanistan") stands for it, as event data codes such a target.
     A target whose words name a country, a people or a person ("12 Ruritanian soldiers") needs
     no place; one named by an organisation ("a NATO-led force in Liberia") still has it."""
     doc = trigger.token.doc
@@ -221,6 +222,8 @@ def place_targets(trigger: Trigger, roles: Roles) -> list[Phrase]:
     if any(t.ent_type_ in PLACED_ENTS for a, b in roles.targets for t in _name_words(doc, a, b)):
         return []
     holders = [trigger.token, *heads, *(object_verb(h, trigger.token) for h in heads)]
+    holders += [o for c in trigger.token.children if c.dep_ == "prep" and c.lower_ == "in"
+                for o in c.children if o.dep_ == "pobj" and not _names_a_place(o)]
     return list(dict.fromkeys(p for head in holders if head is not None
                               for p in prep_objects(head, ("in",))
                               if _names_a_place(doc[p[0] : p[1] + 1].root)))
