@@ -58,6 +58,24 @@ def test_completion_named_target_gains_no_place(parsed):
     assert "Freedonia" not in targets
 
 
+def test_completion_place_of_what_the_complement_acts_on_is_a_target(parsed):
+    text = "The Ruritanian cabinet agreed to open a new refugee camp in Zenda next year."
+    _, targets, _ = _complete(parsed, text, "agreed")
+    assert "Zenda" in targets
+
+
+def test_completion_organisation_named_force_is_coded_by_its_place(parsed):
+    text = "Ruritania is ready to contribute troops to the NATO-led security force in Freedonia."
+    _, targets, _ = _complete(parsed, text, "contribute")
+    assert "Freedonia" in targets
+
+
+def test_completion_place_of_the_incidents_an_event_happened_in_is_a_target(parsed):
+    text = "Rebel gunmen killed 30 villagers in three separate raids in Freedonia on Friday."
+    _, targets, _ = _complete(parsed, text, "killed")
+    assert "Freedonia" in targets
+
+
 def test_completion_doer_of_a_rejected_action_is_the_target(parsed):
     text = "The Ruritanian court rejected the appeal of two Freedonian journalists on Monday."
     _, targets, _ = _complete(parsed, text, "rejected")

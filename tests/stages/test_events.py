@@ -613,3 +613,9 @@ def test_events_a_titled_person_is_the_person_not_the_longer_name_in_the_title(e
     article = extract("Human Rights Watch researcher Ann Lee criticised the Ruritanian government on Monday.")
     event = next(e for e in article.events if e.plover == "ACCUSE")
     assert article.entity_by_id(event.source[0]).name.endswith("Lee")
+
+
+def test_events_purpose_clause_keeps_the_place_its_governing_verb_addresses(extract):
+    article = extract("Norway's foreign minister has called Ankara to apologize for the incident.")
+    event = next(e for e in article.events if article.text[slice(*e.trigger_span)] == "apologize")
+    assert "Ankara" in [article.text[slice(*s)] for s in event.target_spans]

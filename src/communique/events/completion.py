@@ -37,6 +37,8 @@ MEETINGS = frozenset({"CONSULT"})
 """Types whose place is only where they happen ("held talks in Geneva"), never whom they concern."""
 STATE_ACTS = frozenset({"COERCE"})
 """Types whose agentless passive is the doing of the state where it happens ("was arrested in X")."""
+PLACED_ENTS = frozenset({"GPE", "NORP", "PERSON", "LOC"})
+"""Names that already say where or whose a target is: such a target needs no place."""
 THIRD_PERSON = frozenset({"it", "they", "he", "she"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis"})
 CLAUSE_ROOT_DEPS = frozenset({"ccomp", "relcl", "parataxis", "csubj"})
@@ -210,25 +212,36 @@ def _object_preps(head: Token, preps: tuple[str, ...], lex: Lexicon) -> tuple[st
 
 def place_targets(trigger: Trigger, roles: Roles) -> list[Phrase]:
     """ "killed 48 people in Afghanistan", "contribute troops to a force in Liberia": with no
-    named target, the place where the unnamed one is (an "in" phrase of the trigger or of a
-    target) stands for it, as event data codes such a target. A target whose words name an actor
-    or a country ("12 Ruritanian soldiers") needs no place."""
+    named target, the place where the unnamed one is (an "in" phrase of the trigger, of a target,
+    of the verb whose object a target is, or of the incidents the trigger's "in" phrase names:
+    "killed 48 people in two attacks in Afghanistan") stands for it, as event data codes such a target.
+    A target whose words name a country, a people or a person ("12 Ruritanian soldiers") needs
+    no place; one named by an organisation ("a NATO-led force in Liberia") still has it."""
     doc = trigger.token.doc
     heads = [doc[a : b + 1].root for a, b in roles.targets]
-    if any(_is_named(t) for a, b in roles.targets for t in _name_words(doc, a, b)):
+    if any(t.ent_type_ in PLACED_ENTS for a, b in roles.targets for t in _name_words(doc, a, b)):
         return []
-    return [p for head in (trigger.token, *heads) for p in prep_objects(head, ("in",))
-            if _names_a_place(doc[p[0] : p[1] + 1].root)]
+    holders = [trigger.token, *heads, *(object_verb(h, trigger.token) for h in heads)]
+    holders += [o for c in trigger.token.children if c.dep_ == "prep" and c.lower_ == "in"
+                for o in c.children if o.dep_ == "pobj" and not _names_a_place(o)]
+    return list(dict.fromkeys(p for head in holders if head is not None
+                              for p in prep_objects(head, ("in",))
+                              if _names_a_place(doc[p[0] : p[1] + 1].root)))
+
+
+def object_verb(target: Token, trigger: Token) -> Token | None:
+    """The verb below the trigger whose object the target is ("agreed to set up a company in X":
+    "set up"): its place is where the thing it acts on is."""
+    verb = target.head
+    if target.dep_ != "dobj" or verb.i == trigger.i or verb.pos_ != "VERB":
+        return None
+    return verb if trigger in verb.ancestors else None
 
 
 def _name_words(doc, first: int, last: int) -> list[Token]:
     """The words of a phrase up to its head: a name in a trailing "of" phrase is another actor."""
     head = doc[first : last + 1].root
     return [t for t in doc[first : last + 1] if t.i <= head.i]
-
-
-def _is_named(token: Token) -> bool:
-    return token.ent_type_ in ACTOR_ENTS or token.pos_ == "PROPN"
 
 
 def condition_subjects(trigger: Trigger, lex: Lexicon) -> list[Phrase]:

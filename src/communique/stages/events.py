@@ -222,8 +222,18 @@ def is_place_only(span: Span, trigger, sources: list, article: Article) -> bool:
     if (head.dep_ in PLACE_MODIFIER_DEPS and head.head.pos_ == "NOUN"
             and not is_actor_token(head.head, load_lexicon())):
         return True  # "joint Baltic patrols": the name says what the patrols are, not whom
+    if addressed_by_governor(head, trigger):
+        return False
     scope = governing_verb(trigger)
     return not (scope.i == head.i or scope.is_ancestor(head) or head.is_ancestor(trigger))
+
+
+def addressed_by_governor(head, trigger) -> bool:
+    """ "called Ankara to apologize", "called Erdogan to apologize" (a name the tagger takes for a
+    place): whom the verb above a purpose clause addresses is its target (events/completion.py),
+    a place standing for its government, not where the event happened."""
+    return (trigger.dep_ in ("xcomp", "advcl") and head.head.i == trigger.head.i
+            and head.dep_ in ("dobj", "dative"))
 
 
 def governing_verb(trigger):
