@@ -149,3 +149,15 @@ def test_coder_troops_vowed_stay_a_threat(parsed):
 def test_coder_publication_suspended_is_coercion(parsed):
     text = "Ruritanian authorities suspended publication of the country's largest opposition newspaper."
     assert _types(_code(parsed, text)) == ["COERCE"]
+
+
+def test_coder_ceasing_military_operations_is_de_escalation(parsed):
+    text = ("The army of Ruritania has ceased its military operations in the hills north of Zenda, "
+            "a general said.")
+    assert "RETREAT" in _types(_code(parsed, text))
+
+
+def test_coder_granting_a_request_is_a_concession(parsed):
+    text = ("The defence minister of Ruritania approved a request from Freedonia for help in housing "
+            "flood victims.")
+    assert "CONCEDE" in _types(_code(parsed, text))
