@@ -43,7 +43,7 @@ def test_coder_war_as_a_setting_is_no_attack(parsed):
 
 
 def test_coder_an_agreement_named_is_no_event(parsed):
-    text = ("The president of Ruritania resigned from office on Monday as part of a plea agreement "
+    text = ("The president of Ruritania resigned from office on Monday, honouring a plea agreement "
             "with prosecutors in Freedonia.")
     assert "AGREE" not in _types(_code(parsed, text))
 
@@ -54,8 +54,8 @@ def test_coder_an_agreement_signed_is_an_event(parsed):
 
 
 def test_coder_property_blown_up_is_coerce(parsed):
-    text = ("Rebels from Ruritania blew up three main electric power lines leading into the capital "
-            "of Freedonia last month, the state news agency reported.")
+    text = ("Rebels from Ruritania blew up two warehouses beside the harbour of Freedonia on Sunday, "
+            "police said.")
     assert _types(_code(parsed, text)) == ["COERCE"]
 
 
@@ -65,8 +65,8 @@ def test_coder_village_set_on_fire_is_assault(parsed):
 
 
 def test_coder_talks_measured_by_their_length_are_the_setting(parsed):
-    text = ("Negotiators from Ruritania and Freedonia failed to reach a deal on the border on Monday "
-            "after weeks of talks in Graustark.")
+    text = ("Negotiators from Ruritania and Freedonia left Graustark without a border deal on Monday "
+            "after weeks of talks.")
     assert "CONSULT" not in _types(_code(parsed, text))
 
 
@@ -136,7 +136,7 @@ def test_coder_a_base_seized_is_an_assault(parsed):
 
 
 def test_coder_troops_offered_are_an_agreement(parsed):
-    text = "Ruritania has offered to send troops to Freedonia to guard its northern border."
+    text = "Ruritania offered to send troops to Freedonia to secure its northern border."
     types = _types(_code(parsed, text))
     assert "AGREE" in types and "THREATEN" not in types
 
@@ -152,8 +152,7 @@ def test_coder_publication_suspended_is_coercion(parsed):
 
 
 def test_coder_ceasing_military_operations_is_de_escalation(parsed):
-    text = ("The army of Ruritania has ceased its military operations in the hills north of Zenda, "
-            "a general said.")
+    text = "The army of Ruritania halted its offensive in the hills north of Zenda, a general said."
     assert "RETREAT" in _types(_code(parsed, text))
 
 

@@ -65,7 +65,7 @@ def test_completion_place_of_what_the_complement_acts_on_is_a_target(parsed):
 
 
 def test_completion_organisation_named_force_is_coded_by_its_place(parsed):
-    text = "Ruritania is ready to contribute troops to the NATO-led security force in Freedonia."
+    text = "Ruritania plans to contribute soldiers to the African Union-led force in Freedonia."
     _, targets, _ = _complete(parsed, text, "contribute")
     assert "Freedonia" in targets
 
@@ -136,9 +136,10 @@ def test_completion_recipient_hung_from_the_object_is_a_target(nlp):
 
 
 def test_completion_mobilized_troops_are_aimed_at_their_opponent(parsed):
-    text = "Ruritania has mobilized troops for a possible order to move against Freedonia's missile sites."
+    text = ("Ruritania mobilized reservists for an expected command to advance against "
+            "Freedonia's radar posts.")
     _, targets, _ = _complete(parsed, text, "mobilized")
-    assert targets == ["Freedonia's missile sites"]
+    assert targets == ["Freedonia's radar posts"]
 
 
 def test_completion_a_demand_is_aimed_at_the_subject_of_its_that_clause(parsed):
@@ -166,7 +167,7 @@ def test_completion_a_statement_speaks_for_whoever_issued_it(parsed):
 
 
 def test_completion_a_protest_is_aimed_at_whom_its_purpose_names(parsed):
-    text = ("Young Ruritanians blocked roads leading to the city centre on Sunday to press their "
-            "demands for jobs from President Rudolf's government.")
+    text = ("Striking dockers in Ruritania blocked the harbour road on Friday to press their wage "
+            "demands on President Rudolf's government.")
     _, targets, _ = _complete(parsed, text, "blocked")
-    assert targets[0] == "President Rudolf" and "the city centre" not in targets
+    assert targets[0] == "President Rudolf" and "the harbour road" not in targets

@@ -58,7 +58,7 @@ def test_light_verb_reads_the_modifier_of_its_object(nlp):
 
 def test_preposition_of_a_date_is_no_particle(nlp):
     """ "called X on Wednesday" is a telephone call, not "called on X" (a request)."""
-    doc = nlp("The prime minister of Ruritania called the new leader of Freedonia on Wednesday "
-              "to congratulate him on his victory.")
+    doc = nlp("The prime minister of Ruritania called the new leader of Freedonia on Thursday "
+              "evening to congratulate her on the election result.")
     found = find_triggers(doc[:], load_lexicon())
     assert [(t.token.lower_, t.entry.plover) for t in found] == [("congratulate", "SUPPORT")]

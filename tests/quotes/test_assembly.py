@@ -445,17 +445,17 @@ def test_a_cue_in_a_relative_clause_names_the_noun_and_its_pronoun(parsed):
 
 
 def test_an_if_clause_after_asked_is_a_reported_question(parsed):
-    text = "Then the professor asked the students if they were always so serious."
+    text = "Later the coach asked the players if they had ever felt so tired."
     (q,) = quotes_of(parsed, text)
-    assert summary(text, q) == ("if they were always so serious", "indirect", "speech", "the professor",
+    assert summary(text, q) == ("if they had ever felt so tired", "indirect", "speech", "the coach",
                                 "asked")
 
 
 def test_a_that_clause_read_as_an_object_is_what_was_agreed(parsed):
-    text = "The voters agreed that the Treasury Department has limited power to stop the deals."
+    text = "The senators agreed that the central bank has limited power to halt the mergers."
     (q,) = quotes_of(parsed, text)
-    assert summary(text, q) == ("that the Treasury Department has limited power to stop the deals",
-                                "indirect", "thought", "The voters", "agreed")
+    assert summary(text, q) == ("that the central bank has limited power to halt the mergers",
+                                "indirect", "thought", "The senators", "agreed")
 
 
 def test_a_headline_under_a_name_is_speech_even_when_its_words_hold_a_cue(parsed):

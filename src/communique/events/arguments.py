@@ -215,7 +215,7 @@ def prep_objects(head: Token, preps: tuple[str, ...]) -> list[tuple[int, int]]:
 
 
 def _group_counted(token: Token) -> Token | None:
-    """ "the arrest of one of two men": the group a number with an "of" phrase counts ("men"),
+    """ "the arrest of one of three smugglers": the group a number with an "of" phrase counts ("smugglers"),
     or None. Money and percentages count no one."""
     if not token.like_num or token.ent_type_ not in ("", "CARDINAL"):
         return None

@@ -104,7 +104,7 @@ def match_verb(verb: Token, lex: Lexicon) -> Trigger | None:
 
 
 def _dates(prep: Token) -> bool:
-    """ "called Morrison on Wednesday": a preposition whose object is a date or a time is no
+    """ "called the new leader on Wednesday": a preposition whose object is a date or a time is no
     particle of the verb (not "called on")."""
     return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 

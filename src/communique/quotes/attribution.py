@@ -201,7 +201,7 @@ def _gerund_clauses(cue_token: Token, kids: list[Token]) -> list[Token]:
 
 def _misattached_clauses(kids: list[Token]) -> list[Token]:
     """A that-clause the parser hung on a prepositional object: 'said in a statement that …', or
-    on the hearer: 'told a meeting of island leaders that few people understood …' (a relative
+    on the hearer: 'told a gathering of farm leaders that the drought would …' (a relative
     clause is opened by 'that' as its subject or object, never as a mark)."""
     found = []
     for kid in kids:
@@ -214,7 +214,7 @@ def _misattached_clauses(kids: list[Token]) -> list[Token]:
 
 
 def _nouns_under(kid: Token) -> list[Token]:
-    """The object and the prepositional objects below it ('a meeting of island leaders')."""
+    """The object and the prepositional objects below it ('a gathering of farm leaders')."""
     nouns, todo = [], [kid]
     while todo:
         token = todo.pop()
@@ -228,7 +228,7 @@ FINITE_CLAUSE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _unmarked_clauses(cue_token: Token, kids: list[Token]) -> list[Token]:
-    """'said after the convention he would not accept …', 'tweeted in the early hours that X was
+    """'said after the vote she would not stand …', 'tweeted in the early hours that X was
     …': a finite clause with its own subject that the parser made an adverbial clause of the cue
     because something stood between them. No subordinator but 'that' opens it: 'said as he left',
     'said if elected …', 'said when asked' are settings, not what was said."""
@@ -247,14 +247,14 @@ QUESTION_OPENERS = frozenset({"if", "whether"})
 
 
 def _reported_questions(cue_token: Token, kids: list[Token]) -> list[Token]:
-    """'asked the students if they were always so serious': the parser makes the question an
+    """'asked the players if they had ever felt so tired': the parser makes the question an
     adverbial clause, as it would a condition."""
     return [c for c in kids if c.dep_ == "advcl" and c.i > cue_token.i
             and c.left_edge.lower_ in QUESTION_OPENERS and c.left_edge.dep_ == "mark"][:1]
 
 
 def _clause_objects(cue_token: Token, kids: list[Token]) -> list[Token]:
-    """'agreed that the Treasury has limited power to …': a clause the parser read as a noun
+    """'agreed that the central bank has limited power to …': a clause the parser read as a noun
     phrase object (its verb an adjective of the noun); the object opens with the clause's 'that'."""
     return [c for c in kids if c.dep_ == "dobj" and c.i > cue_token.i
             and c.left_edge.lower_ in ("that", "whether") and c.left_edge.dep_ == "mark"][:1]
@@ -262,7 +262,7 @@ def _clause_objects(cue_token: Token, kids: list[Token]) -> list[Token]:
 
 def _reported_clause_start(children: list[Token]) -> int:
     """Where a clause read from an adverbial one begins: at its 'that' or its subject, not at the
-    setting the parser gave it ('said after the convention he would …' reports 'he would …')."""
+    setting the parser gave it ('said after the vote she would …' reports 'she would …')."""
     if len(children) != 1 or children[0].dep_ != "advcl":
         return 0
     clause = children[0]
